@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { contentCheck } from './src/integrations/content-check.ts';
+
+// SITE_URL sets the public address used in canonical links, feeds and the sitemap.
+const site = process.env.SITE_URL ?? 'https://veille-fuites.fr';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  // CONTENT_DIR lets tests build a fixture content tree with the same site.
+  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  outDir: process.env.OUT_DIR ?? './dist',
+});

@@ -1,0 +1,34 @@
+/** Organisations (`content/organizations/*.md`): operators, insurers, regulators... */
+import { z } from 'zod';
+import { ORGANIZATION_KINDS, RELATION_TYPES, keysOf } from './vocabulary.ts';
+import { slugRef, webUrl } from './fields.ts';
+
+/** A directed relation to another organisation, with the source that states it. */
+export const relationSchema = z.strictObject({
+  /** Kind of relation, read « this organisation <type> target ». */
+  type: z.enum(keysOf(RELATION_TYPES)),
+  /** Slug of the other organisation. */
+  target: slugRef('organizations'),
+  /** URL of the page stating the relation. */
+  source: webUrl,
+  /** Optional nuance (« selon l'AFP »). */
+  note: z.string().optional(),
+});
+
+export const organizationSchema = z.strictObject({
+  /** Name as the organisation writes it. */
+  name: z.string().min(1),
+  /** Other spellings and names used in the press, for matching articles and search. */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Kind of organisation. */
+  kind: z.enum(keysOf(ORGANIZATION_KINDS)),
+  /** Official website. */
+  website: webUrl.optional(),
+  /** Relations to other organisations. */
+  relations: z.array(relationSchema).default([]),
+  /** One-paragraph description in our words. */
+  description: z.string().min(1),
+  /** Sources for the description. */
+  sources: z.array(webUrl).default([]),
+});
+export type OrganizationData = z.output<typeof organizationSchema>;
