@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 
 // SITE_URL sets the public address used in canonical links, feeds and the sitemap.
-const site = process.env.SITE_URL ?? 'https://veille-fuites.fr';
+const site = process.env.SITE_URL ?? 'https://veille-fuites.example';
 
 export default defineConfig({
   site,
@@ -15,4 +15,5 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
 });

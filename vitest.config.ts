@@ -2,8 +2,24 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 20_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/ingest/**/*.test.ts'] },
+      },
+      {
+        // Built sites and a browser: one build per content tree, shared by every file.
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/site-setup.ts'],
+          hookTimeout: 600_000,
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
