@@ -1,0 +1,24 @@
+/** Figure claims of a dossier, from its events. */
+import type { SiteData } from './site.ts';
+import { figureSeries, type Claim } from '../lib/key-figures.ts';
+
+export function dossierClaims(data: SiteData, dossier: string): Claim[] {
+  return data.events
+    .filter((e) => e.data.dossier === dossier)
+    .flatMap((e) =>
+      e.data.figures.map((f) => ({ ...f, event: e.id, publisher: e.data.sources.find((s) => s.url === f.source)?.publisher ?? '' })),
+    );
+}
+
+export function dossierSeries(data: SiteData, dossier: string) {
+  return figureSeries(dossierClaims(data, dossier));
+}
+
+/** Organisations and exposed data categories named by a dossier's events. */
+export function dossierScope(data: SiteData, dossier: string) {
+  const events = data.events.filter((e) => e.data.dossier === dossier);
+  const organizations = new Set(events.flatMap((e) => e.data.organizations));
+  const exposed = new Set(events.flatMap((e) => e.data.exposed));
+  const sources = new Set(events.flatMap((e) => e.data.sources.map((s) => s.url)));
+  return { organizations, exposed, sources, events };
+}

@@ -1,0 +1,22 @@
+/** Writes figure claims the French way: « plus de 33 millions », « entre 20 et 40 millions ». */
+const compact = new Intl.NumberFormat('fr-FR', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 });
+const plain = new Intl.NumberFormat('fr-FR');
+
+/** « 33 millions », « 84 », « 230 000 ». */
+export function formatCount(n: number): string {
+  return n >= 1_000_000 ? compact.format(n) : plain.format(n);
+}
+
+export interface FigureValue {
+  value?: number | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+}
+
+export function formatFigure(f: FigureValue): string {
+  if (f.value !== undefined) return formatCount(f.value);
+  if (f.min !== undefined && f.max !== undefined) return `entre ${formatCount(f.min)} et ${formatCount(f.max)}`;
+  if (f.min !== undefined) return `plus de ${formatCount(f.min)}`;
+  if (f.max !== undefined) return `jusqu'à ${formatCount(f.max)}`;
+  return 'inconnu';
+}
