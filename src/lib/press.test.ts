@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { groupCoverage } from './press.ts';
+
+const item = (slug: string, date: string, event?: string, story?: string) => ({ slug, date, event, story, entry: slug });
+
+describe('groupCoverage', () => {
+  it('groups by event, gathers copies of one story, newest group first, unassigned last', () => {
+    const groups = groupCoverage([
+      item('afp-site-b', '2024-02-08', 'cnil', 'afp-1'),
+      item('afp-site-a', '2024-02-07', 'cnil', 'afp-1'),
+      item('own-story', '2024-02-09', 'cnil'),
+      item('early', '2024-02-01', 'viamedis'),
+      item('loose', '2024-03-01'),
+    ]);
+    expect(groups.map((g) => g.id)).toEqual(['cnil', 'viamedis', 'sans-evenement']);
+    expect(groups[0]!.stories.map((s) => s.items.map((i) => i.slug))).toEqual([['afp-site-a', 'afp-site-b'], ['own-story']]);
+    expect(groups[0]!.latest).toBe('2024-02-09');
+  });
+});
