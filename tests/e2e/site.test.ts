@@ -1,0 +1,108 @@
+/** The shipped site in headless Chromium: navigation, reading without JavaScript, and axe-core WCAG 2.1 A/AA. */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+
+const base = () => inject('siteUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+describe('timeline', () => {
+  it('renders months, days and items, and its links lead to event and organisation pages', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base()}/`);
+    await expect.poll(() => page.locator('.timeline-month h2').count()).toBeGreaterThan(0);
+    expect(await page.locator('.timeline-item.is-event').count()).toBeGreaterThan(0);
+    expect(await page.locator('.figure .value').first().textContent()).toMatch(/\d/);
+
+    const eventLink = page.locator('.timeline-item.is-event a.title').first();
+    const title = (await eventLink.textContent())!.trim();
+    await eventLink.click();
+    await page.waitForURL(/\/evenements\/[a-z0-9-]+\/$/);
+    expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+    expect(await page.locator('#sources + ol li').count()).toBeGreaterThan(0);
+
+    const orgLink = page.locator('#organisations ~ ul a, ul.tags a[href^="/organisations/"]').first();
+    const orgName = (await orgLink.textContent())!.trim();
+    await orgLink.click();
+    await page.waitForURL(/\/organisations\/[a-z0-9-]+\/$/);
+    expect((await page.locator('h1').textContent())!.trim()).toBe(orgName);
+    await page.close();
+  });
+
+  it('switches order with a plain link', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base()}/`);
+    const newestFirst = await page.locator('.timeline-day time').allTextContents();
+    await page.getByRole('link', { name: "Plus ancien d'abord" }).click();
+    await page.waitForURL(/\/chronologie\/$/);
+    const oldestFirst = await page.locator('.timeline-day time').allTextContents();
+    expect(oldestFirst).toEqual([...newestFirst].reverse());
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('every page type reads and links work', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    for (const path of ['/', '/organisations/', '/revue-de-presse/', '/types/incident/', '/chiffres/', '/a-propos/']) {
+      const response = await page.goto(`${base()}${path}`);
+      expect(response?.status(), path).toBe(200);
+      expect((await page.locator('h1').textContent())?.trim().length, path).toBeGreaterThan(0);
+    }
+    await page.goto(`${base()}/organisations/`);
+    await page.locator('.card-list a').first().click();
+    await page.waitForURL(/\/organisations\/[a-z0-9-]+\/$/);
+    expect(await page.locator('h1').count()).toBe(1);
+    await page.goto(`${base()}/`);
+    await page.locator('form[role="search"] input[name="q"]').fill('Almerys');
+    await page.locator('form[role="search"] button[type="submit"], form[role="search"] [type="submit"]').first().click();
+    await page.waitForURL(/\/recherche\/\?q=Almerys/);
+    await noJs.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  const pages = ['/', '/chronologie/', '/organisations/', '/revue-de-presse/', '/types/regulatory/', '/chiffres/', '/a-propos/', '/404.html'];
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no violation on each page type (${scheme})`, async () => {
+      const ctx = await browser.newContext({ colorScheme: scheme });
+      const page = await ctx.newPage();
+      await page.goto(`${base()}/`);
+      const event = await page.locator('.timeline-item.is-event a.title').first().getAttribute('href');
+      const org = await page.locator('ul.tags a[href^="/organisations/"]').first().getAttribute('href');
+      const report: string[] = [];
+      for (const path of [...pages, event!, org!]) {
+        await page.goto(`${base()}${path}`);
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of result.violations) report.push(`${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+      }
+      expect(report).toEqual([]);
+      await ctx.close();
+    });
+  }
+});
+
+describe('phone width', () => {
+  it('has no horizontal scroll on the timeline and an event page', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await phone.newPage();
+    for (const path of ['/', '/chiffres/']) {
+      await page.goto(`${base()}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await phone.close();
+  });
+});

@@ -1,0 +1,91 @@
+/** The built site: every page type exists, the feed parses, the sitemap lists pages, a broken entry stops the build. */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve, basename, extname } from 'node:path';
+import { tmpdir } from 'node:os';
+import Parser from 'rss-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
+import { EVENT_KINDS } from '../../src/schemas/vocabulary.ts';
+import { checkContent } from '../../src/lib/content-check.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+const slugs = (content: string, dir: string) =>
+  existsSync(join(content, dir)) ? readdirSync(join(content, dir)).filter((f) => !f.startsWith('_') && !f.startsWith('.')).map((f) => basename(f, extname(f))) : [];
+
+describe.each([
+  ['shipped', () => inject('shippedDist'), resolve(root, 'content')],
+  ['fixture', () => inject('fixtureDist'), resolve(root, 'tests/fixtures/content')],
+])('%s content build', (_name, dist, content) => {
+  const page = (p: string) => join(dist(), p);
+  const html = (p: string) => readFileSync(page(p), 'utf8');
+
+  it('has every page type, in French, with canonical, Open Graph and feed autodiscovery', () => {
+    const pages = [
+      'index.html', 'chronologie/index.html', 'organisations/index.html', 'revue-de-presse/index.html', 'chiffres/index.html',
+      'a-propos/index.html', '404.html', 'robots.txt', 'rss.xml', 'sitemap-index.xml',
+      ...slugs(content, 'events').map((s) => `evenements/${s}/index.html`),
+      ...slugs(content, 'organizations').map((s) => `organisations/${s}/index.html`),
+      ...slugs(content, 'dossiers').map((s) => `dossiers/${s}/index.html`),
+      ...Object.keys(EVENT_KINDS).map((k) => `types/${k}/index.html`),
+    ];
+    const missing = pages.filter((p) => !existsSync(page(p)));
+    expect(missing).toEqual([]);
+    const home = html('index.html');
+    expect(home).toMatch(/<html lang="fr"/);
+    expect(home).toMatch(/<link rel="canonical" href="https:\/\/[^"]+\/"/);
+    expect(home).toMatch(/<meta property="og:title"/);
+    expect(home).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="[^"]*\/rss\.xml"/);
+    expect(html('404.html')).toContain('Page introuvable');
+  });
+
+  it('writes dates the French way inside <time datetime>', () => {
+    const events = checkContent(content).entries.filter((e) => e.collection === 'events');
+    const first = events[0]!;
+    const out = html(`evenements/${first.slug}/index.html`);
+    const day = String(first.data.date).slice(0, 10);
+    const expected = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' })
+      .format(new Date(`${day}T12:00:00Z`)).replace(/^1 /, '1er ');
+    expect(out).toMatch(new RegExp(`<time datetime="${day}[^"]*">[^<]*${expected.split(' ').slice(-2).join(' ')}`));
+  });
+
+  it('publishes an RSS feed that parses and holds every event and article, newest first', async () => {
+    const feed = await new Parser().parseString(html('rss.xml'));
+    const { entries } = checkContent(content);
+    const expected = entries.filter((e) => e.collection === 'events' || e.collection === 'coverage').length;
+    expect(feed.items).toHaveLength(expected);
+    const dates = feed.items.map((i) => Date.parse(i.pubDate ?? ''));
+    expect(dates.every((d) => !Number.isNaN(d))).toBe(true);
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    const eventLinks = feed.items.map((i) => i.link ?? '').filter((l) => l.includes('/evenements/'));
+    expect(eventLinks.length).toBe(slugs(content, 'events').length);
+    expect(eventLinks.every((l) => /^https:\/\//.test(l))).toBe(true);
+  });
+
+  it('lists pages in the sitemap and points robots.txt to it', () => {
+    const index = html('sitemap-index.xml');
+    const files = [...index.matchAll(/<loc>[^<]*\/(sitemap-\d+\.xml)<\/loc>/g)].map((m) => m[1]!);
+    expect(files.length).toBeGreaterThan(0);
+    const urls = files.flatMap((f) => [...html(f).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+    expect(urls).toContain('/');
+    expect(urls).toContain('/revue-de-presse/');
+    for (const s of slugs(content, 'events')) expect(urls).toContain(`/evenements/${s}/`);
+    expect(urls.some((u) => u.includes('404'))).toBe(false);
+    expect(html('robots.txt')).toMatch(/Sitemap: https:\/\/\S+\/sitemap-index\.xml/);
+  });
+});
+
+describe('a broken entry', () => {
+  it('fails the build with a message naming the file, the field, the value and what is allowed', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'vf-broken-'));
+    const content = join(tmp, 'content');
+    cpSync(resolve(root, 'tests/fixtures/content'), content, { recursive: true });
+    const eventsDir = join(content, 'events');
+    const file = readdirSync(eventsDir).find((f) => f.endsWith('.mdx'))!;
+    const path = join(eventsDir, file);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^kind: .*$/m, 'kind: rumeur'));
+    const result = buildSite(content, join(tmp, 'dist'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(`content/events/${file} : champ « kind » : valeur « rumeur » non autorisée ; valeurs permises : incident, statement, regulatory, legal, political, advisory, context`);
+  });
+});
