@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatFigure } from './figures.ts';
+import { formatCount, formatFigure, formatFigureWithUnit } from './figures.ts';
 import { figureSeries, type Claim } from './key-figures.ts';
 
 describe('formatFigure', () => {
@@ -34,5 +34,13 @@ describe('figureSeries', () => {
   it('falls back to the latest claim when none is confirmed, one series per key', () => {
     const series = figureSeries([claim({ key: 'a', status: 'revendiqué', value: 1 }), claim({ key: 'b', status: 'rapporté', value: 2, asOf: '2024-01-01' }), claim({ key: 'b', status: 'rapporté', value: 3, asOf: '2024-03-01' })]);
     expect(series.map((s) => [s.key, s.headline.value])).toEqual([['a', 1], ['b', 3]]);
+  });
+});
+
+describe('formatFigureWithUnit', () => {
+  it('puts « de » after millions only', () => {
+    expect(formatFigureWithUnit({ value: 1_200_000 }, 'personnes')).toBe('1,2 million de personnes');
+    expect(formatFigureWithUnit({ min: 33_000_000 }, 'personnes')).toBe('plus de 33 millions de personnes');
+    expect(formatFigureWithUnit({ value: 84 }, 'organismes')).toBe('84 organismes');
   });
 });

@@ -20,3 +20,9 @@ export function formatFigure(f: FigureValue): string {
   if (f.max !== undefined) return `jusqu'à ${formatCount(f.max)}`;
   return 'inconnu';
 }
+
+/** The figure with its unit: « 1,2 million de personnes », « 84 organismes ». */
+export function formatFigureWithUnit(f: FigureValue, unit: string): string {
+  const figure = formatFigure(f);
+  return /(millions?|milliards?)$/.test(figure) ? `${figure} de ${unit}` : `${figure} ${unit}`;
+}

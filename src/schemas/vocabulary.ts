@@ -85,6 +85,16 @@ export const ORGANIZATION_KINDS = {
   autre: 'Autres',
 } as const;
 export type OrganizationKind = keyof typeof ORGANIZATION_KINDS;
+/** One organisation's kind, in the singular. */
+export const ORGANIZATION_KIND_SINGULAR: Record<OrganizationKind, string> = {
+  'operateur-tiers-payant': 'Opérateur de tiers payant',
+  'complementaire-sante': 'Complémentaire santé',
+  regulateur: 'Régulateur',
+  autorite: 'Autorité',
+  prestataire: 'Prestataire',
+  association: 'Association ou syndicat',
+  autre: 'Autre',
+};
 
 /**
  * Directed relations between organisations: `forward` reads « A <forward> B »,
