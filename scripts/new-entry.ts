@@ -437,7 +437,7 @@ export function createEntry(argv: string[], options: RunOptions = {}): Created {
   const today = fixedToday ?? parisToday(options.now);
   const date = values.date ? checkDate(values.date) : today;
 
-  const contentDir = resolve(cwd, values.content ?? env.CONTENT_DIR ?? 'content');
+  const contentDir = resolve(cwd, values.content || env.CONTENT_DIR || 'content');
   const index = new ContentIndex(contentDir);
   const draft = DRAFTS[collection]!(index, title, date, values);
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkContent, formatError } from './content-check.ts';
+import { checkContent, checkFile, formatError } from './content-check.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/content');
 const temps: string[] = [];
@@ -189,5 +189,13 @@ describe('cross-file checks', () => {
 
   it('treats an empty or missing content folder as empty', () => {
     expect(checkContent(join(tmpdir(), 'veille-does-not-exist'))).toEqual({ entries: [], errors: [] });
+  });
+});
+
+/** Known gap, marked `fails` until src/lib/frontmatter.ts is fixed (then remove the marker). */
+describe('frontmatter split (known gap)', () => {
+  it.fails('ends the frontmatter only at a « --- » that starts a line, as Astro does', () => {
+    const text = "---\nname: Exemple --- Test\nkind: autre\ndescription: Une phrase.\n---\n";
+    expect(checkFile('organizations', '/nowhere/x.md', 'content/organizations/x.md', text).errors).toEqual([]);
   });
 });

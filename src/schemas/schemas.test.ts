@@ -429,7 +429,7 @@ describe('file shape', () => {
     const r = checkFile('events', '/nowhere/x.mdx', FILES.events, fileText('events', minimalEvent(), 'Premier paragraphe.\n'));
     expect(r.errors).toEqual([]);
     expect(r.data).toMatchObject({ kind: 'incident', precision: 'day' });
-    expect(r.body.trim()).toBe('Premier paragraphe.');
+    expect(r.body?.trim()).toBe('Premier paragraphe.');
   });
 });
 
