@@ -16,7 +16,7 @@ describe('formatFigure', () => {
 
 const claim = (over: Partial<Claim>): Claim => ({
   key: 'personnes-concernees', label: 'Personnes concernées', unit: 'personnes', basis: 'référencées',
-  asOf: '2024-02-07', source: 'https://exemple.example/a', status: 'confirmé', event: 'e', publisher: 'P', ...over,
+  asOf: '2024-02-07', asOfPrecision: 'day', source: 'https://exemple.example/a', status: 'confirmé', event: 'e', publisher: 'P', ...over,
 });
 
 describe('figureSeries', () => {

@@ -19,8 +19,10 @@ export const figureSchema = z
     unit: z.enum(FIGURE_UNITS),
     /** How it is counted: referenced, exfiltrated, notified or estimated. */
     basis: z.enum(keysOf(FIGURE_BASES)),
-    /** Date at which the figure was stated. */
+    /** Date at which the figure was stated; with asOfPrecision month, write the 1st of the month. */
     asOf: parisDate,
+    /** How precise asOf is: « day » (default) or « month » when only the month of the statement is known. */
+    asOfPrecision: z.enum(['day', 'month']).default('day'),
     /** URL of the source stating it; must be one of the event's sources. */
     source: webUrl,
     /** How established the figure is. */
