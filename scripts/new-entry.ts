@@ -64,7 +64,7 @@ Options :
                 --content DIR (défaut : $CONTENT_DIR ou content/)
 
 Exemple :
-  npm run new -- evenement "La CNIL ouvre des investigations" --source https://www.cnil.fr/fr/... --kind regulatory`;
+  npm run new -- evenement "La CNIL ouvre des investigations" --source https://presse.example/article --kind regulatory`;
 
 /** A failure the editor can fix: printed with its exit code (2 for bad usage, 1 for a refusal). */
 export class EntryError extends Error {
