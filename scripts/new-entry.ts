@@ -457,7 +457,10 @@ export function createEntry(argv: string[], options: RunOptions = {}): Created {
     if (!slug) throw new EntryError(`le titre « ${title} » ne contient ni lettre ni chiffre : impossible d'en tirer un nom de fichier ; donnez --slug`);
   }
   const folder = index.folder(collection);
-  const display = (p: string) => relative(cwd, p) || p;
+  const display = (p: string) => {
+    const rel = relative(cwd, p);
+    return rel && !rel.startsWith('..') ? rel : p;
+  };
 
   // Same validation as `npm run check`, before anything is written.
   const checked = checkFile(collection, join(folder, `${slug}${ext}`), display(join(folder, `${slug}${ext}`)), text);
