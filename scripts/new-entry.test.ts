@@ -148,9 +148,7 @@ describe('npm run new -- evenement', () => {
     expect(treeErrors(root)).toEqual([]);
   });
 
-  // src/lib/frontmatter.ts closes the frontmatter at any « --- », even mid-line (Astro only after a line break):
-  // such a title is refused by the pre-write check today. Remove `.fails` once frontmatter.ts is fixed.
-  it.fails('writes a title holding « --- » (frontmatter split mid-line)', () => {
+  it('writes a title holding « --- » (frontmatter split mid-line)', () => {
     const root = workspace();
     const o = newEntry(root, ['evenement', 'Viamedis --- Almerys', '--source', 'https://presse.example/a']);
     expect(o.err).toBe('');

@@ -192,17 +192,15 @@ describe('cross-file checks', () => {
   });
 });
 
-/** Known gap, marked `fails` until src/lib/frontmatter.ts is fixed (then remove the marker). */
-describe('frontmatter split (known gap)', () => {
-  it.fails('ends the frontmatter only at a « --- » that starts a line, as Astro does', () => {
+describe('frontmatter split', () => {
+  it('ends the frontmatter only at a « --- » that starts a line, as Astro does', () => {
     const text = "---\nname: Exemple --- Test\nkind: autre\ndescription: Une phrase.\n---\n";
     expect(checkFile('organizations', '/nowhere/x.md', 'content/organizations/x.md', text).errors).toEqual([]);
   });
 });
 
-/** Known gap, marked `fails` until src/lib/frontmatter.ts catches errors of doc.toJS() (then remove the marker). */
-describe('YAML alias (known gap)', () => {
-  it.fails('reports a value starting with « * » (an unresolved YAML alias) instead of crashing', () => {
+describe('YAML alias', () => {
+  it('reports a value starting with « * » (an unresolved YAML alias) instead of crashing', () => {
     const text = '---\nname: *Exclusif\nkind: autre\ndescription: Une phrase.\n---\n';
     const errors = checkFile('organizations', '/nowhere/x.md', 'content/organizations/x.md', text).errors.map(formatError);
     expect(errors).toHaveLength(1);

@@ -45,32 +45,102 @@ const show = (v: unknown): string => {
 const fieldPath = (path: readonly PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 
-/** One Zod issue in French: the value found and what is allowed. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+const TYPE_NAMES: Record<string, string> = {
+  array: 'une liste',
+  string: 'un texte',
+  number: 'un nombre',
+  boolean: 'true ou false',
+  object: 'un groupe de champs',
+  date: 'une date',
+};
+const typeName = (t: string) => TYPE_NAMES[t] ?? t;
+
+/** Closest known field name to a misspelled one (small edit distance), for « did you mean ». */
+export function closestField(name: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cur = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+      }
+    }
+    return row[b.length]!;
+  };
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** One Zod issue in French: the value found and what is allowed. `knownKeys` helps name a misspelled field. */
+export function describeIssue(issue: z.core.$ZodIssue, knownKeys: readonly string[] = []): string {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_value':
-      return `valeur « ${show(input)} » non autorisée ; valeurs permises : ${issue.values.map(String).join(', ')}`;
+      return input === undefined
+        ? `champ obligatoire manquant ; valeurs permises : ${issue.values.map(String).join(', ')}`
+        : `valeur « ${show(input)} » non autorisée ; valeurs permises : ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':
       return input === undefined
-        ? `champ obligatoire manquant (attendu : ${issue.expected})`
-        : `type incorrect : « ${show(input)} » ; attendu : ${issue.expected}`;
-    case 'too_small':
-      if (issue.origin === 'array') return `au moins ${issue.minimum} élément(s) requis, ${Array.isArray(input) ? input.length : 0} trouvé(s)`;
-      if (issue.origin === 'string') return `texte vide ou trop court (minimum ${issue.minimum} caractère(s))`;
-      return `valeur ${show(input)} trop petite (minimum ${issue.minimum})`;
+        ? `champ obligatoire manquant (attendu : ${typeName(issue.expected)})`
+        : `type incorrect : « ${show(input)} » ; attendu : ${typeName(issue.expected)}`;
+    case 'too_small': {
+      const custom = issue.message && !issue.message.startsWith('Too small') ? issue.message : undefined;
+      if (issue.origin === 'array') return `${custom ?? `au moins ${issue.minimum} élément(s) requis`}, ${Array.isArray(input) ? input.length : 0} trouvé(s)`;
+      if (issue.origin === 'string') return custom ?? `texte vide ou trop court (minimum ${issue.minimum} caractère(s))`;
+      return issue.inclusive === false
+        ? `valeur ${show(input)} : doit être strictement supérieure à ${issue.minimum}`
+        : `valeur ${show(input)} trop petite (minimum ${issue.minimum})`;
+    }
     case 'too_big':
       if (issue.origin === 'string') return `${issue.message.startsWith('extrait') ? issue.message : `texte trop long (maximum ${issue.maximum} caractères)`}, ${typeof input === 'string' ? input.length : '?'} trouvés`;
       return `trop grand : maximum ${issue.maximum}`;
     case 'unrecognized_keys':
-      return `champ(s) inconnu(s) : ${issue.keys.join(', ')} ; vérifiez l'orthographe (voir CONTRIBUTING.md)`;
+      return `champ(s) inconnu(s) : ${issue.keys
+        .map((k) => {
+          const guess = closestField(k, knownKeys);
+          return guess ? `${k} (vouliez-vous dire « ${guess} » ?)` : k;
+        })
+        .join(', ')} ; vérifiez l'orthographe (voir CONTRIBUTING.md)`;
     case 'invalid_format':
       return `${issue.message} (valeur « ${show(input)} »)`;
-    case 'custom':
-      return input === undefined || issue.message.includes(show(input)) ? issue.message : `${issue.message} (valeur « ${show(input)} »)`;
+    case 'custom': {
+      // A rule about a whole entry or group: its message says it all; the object itself is noise.
+      const isGroup = input !== null && typeof input === 'object' && !Array.isArray(input) && !(input instanceof Date);
+      return input === undefined || isGroup || issue.message.includes(show(input)) ? issue.message : `${issue.message} (valeur « ${show(input)} »)`;
+    }
     default:
       return `${issue.message}${input !== undefined ? ` (valeur « ${show(input)} »)` : ''}`;
   }
+}
+
+type SchemaNode = { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown } };
+
+/** Skips wrappers (optional, default, pipe of a transform) down to an object or array schema. */
+function unwrap(node: unknown): SchemaNode | undefined {
+  let cur = node as SchemaNode | undefined;
+  for (let i = 0; i < 10 && cur?.def; i++) {
+    const { type, innerType, in: input } = cur.def;
+    if (type === 'object' || type === 'array') return cur;
+    cur = (innerType ?? input) as SchemaNode | undefined;
+  }
+  return cur;
+}
+
+/** Field names allowed at `path` in a schema, read from its Zod shape (for spelling suggestions). */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let node = unwrap(schema);
+  for (const p of path) {
+    node = unwrap(typeof p === 'number' ? node?.def?.element : node?.def?.shape?.[String(p)]);
+  }
+  return Object.keys(node?.def?.shape ?? {});
 }
 
 /** Unquoted date-times are read as UTC by some YAML parsers: require quotes so Paris time is kept. */
@@ -109,7 +179,7 @@ export function checkFile(collection: CollectionName, path: string, displayPath:
   if (!parts.hasFrontmatter) {
     return { errors: [{ file: displayPath, field: '', message: "en-tête YAML manquant : le fichier doit commencer par une ligne '---'" }] };
   }
-  const parsed = parseYaml(parts.yaml);
+  const parsed = parseYaml(parts.yaml, isData ? 0 : 1);
   if (parsed.error) return { errors: [{ file: displayPath, field: '', message: parsed.error }] };
   errors.push(...unquotedTimestamps(parsed.doc, displayPath));
   if (!parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
@@ -117,7 +187,10 @@ export function checkFile(collection: CollectionName, path: string, displayPath:
   }
   const result = spec.schema.safeParse(parsed.data, { reportInput: true });
   if (!result.success) {
-    for (const issue of result.error.issues) errors.push({ file: displayPath, field: fieldPath(issue.path), message: describeIssue(issue) });
+    for (const issue of result.error.issues) {
+      const known = issue.code === 'unrecognized_keys' ? keysAt(spec.schema, issue.path) : [];
+      errors.push({ file: displayPath, field: fieldPath(issue.path), message: describeIssue(issue, known) });
+    }
     return { errors };
   }
   return { errors, data: result.data as Record<string, unknown>, body: parts.body };

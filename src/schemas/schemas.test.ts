@@ -186,7 +186,7 @@ describe('events', () => {
   });
 
   it('rejects an empty sources list', () => {
-    expectOneError(errorsOf('events', with_(minimalEvent(), { sources: [] })), 'events', 'sources', 'au moins 1 élément(s) requis, 0 trouvé(s)');
+    expectOneError(errorsOf('events', with_(minimalEvent(), { sources: [] })), 'events', 'sources', 'au moins une source est requise (url, publisher), 0 trouvé(s)');
   });
 
   it('rejects a source without publisher or with an incomplete address', () => {
@@ -278,7 +278,7 @@ describe('events', () => {
 
   it('rejects an unknown field (a typo), naming it', () => {
     const errors = errorsOf('events', with_(minimalEvent(), { organisations: ['exemplis'] }));
-    expect(errors).toEqual([`${FILES.events} : champ(s) inconnu(s) : organisations ; vérifiez l'orthographe (voir CONTRIBUTING.md)`]);
+    expect(errors).toEqual([`${FILES.events} : champ(s) inconnu(s) : organisations (vouliez-vous dire « organizations » ?) ; vérifiez l'orthographe (voir CONTRIBUTING.md)`]);
   });
 
   it('rejects an unknown status and a status without its accent', () => {
@@ -433,51 +433,46 @@ describe('file shape', () => {
   });
 });
 
-/**
- * Messages that do not yet tell editors enough. Each test states the message
- * we want; it is marked `fails` until src/lib/content-check.ts (or
- * frontmatter.ts) is fixed, then the marker must be removed (Vitest reports an
- * `it.fails` test that starts passing as a failure).
- */
-describe('messages to improve (known gaps)', () => {
-  it.fails('gives the line of a frontmatter YAML error as the line of the file (after the opening ---)', () => {
+/** Messages that tell editors what to do, not only what is wrong. */
+describe('helpful messages', () => {
+  it('gives the line of a frontmatter YAML error as the line of the file (after the opening ---)', () => {
     // Line 1 of the file is '---': the title is on line 3 of the file, line 2 of the YAML.
     const text = "---\ndossier: exemple-2024\ntitle: Almerys : l'ANSSI enquête\n---\n";
     const errors = checkFile('events', '/nowhere/x.mdx', FILES.events, text).errors.map(formatError);
     expect(errors[0]).toContain('(ligne 3)');
   });
 
-  it.fails('explains the most common YAML mistake in French (« : » inside an unquoted value)', () => {
+  it('explains the most common YAML mistake in French (« : » inside an unquoted value)', () => {
     const errors = errorsOf('events', "dossier: exemple-2024\ntitle: Almerys : l'ANSSI enquête\n");
     expect(errors[0]).toMatch(/guillemets/);
     expect(errors[0]).not.toMatch(/Nested mappings/);
   });
 
-  it.fails('names the expected type in French when a field is missing', () => {
+  it('names the expected type in French when a field is missing', () => {
     const [message] = errorsOf('events', without(minimalEvent(), 'sources'));
     expect(message).not.toMatch(/\b(array|string)\b/);
     expect(message).toContain('source');
   });
 
-  it.fails('does not dump the whole entry as « valeur » for a rule about the entry', () => {
+  it('does not dump the whole entry as « valeur » for a rule about the entry', () => {
     const [message] = errorsOf('events', without(validEvent(), 'speaker'));
     expect(message).not.toContain('"dossier"');
     const [range] = errorsOf('events', { ...validEvent(), figures: [{ ...validEvent().figures[1], min: 20, max: 15 }] });
     expect(range).not.toContain('"key"');
   });
 
-  it.fails('says « strictement positif » for a zero weight (not « trop petite (minimum 0) »)', () => {
+  it('says « strictement positif » for a zero weight (not « trop petite (minimum 0) »)', () => {
     const [message] = errorsOf('dossiers', with_(validDossier(), { topicTerms: [{ term: 'x', weight: 0 }] }));
     expect(message).toMatch(/supérieure? à 0|strictement positi/);
   });
 
-  it.fails('says a missing closed-vocabulary field is missing (not « valeur « (absent) » non autorisée »)', () => {
+  it('says a missing closed-vocabulary field is missing (not « valeur « (absent) » non autorisée »)', () => {
     const [message] = errorsOf('events', without(minimalEvent(), 'status'));
     expect(message).toContain('champ obligatoire manquant');
     expect(message).toContain('confirmé, rapporté, revendiqué, contesté');
   });
 
-  it.fails('suggests the right spelling of a misspelled field', () => {
+  it('suggests the right spelling of a misspelled field', () => {
     const [message] = errorsOf('events', with_(minimalEvent(), { organisations: ['exemplis'] }));
     expect(message).toContain('organizations');
   });
