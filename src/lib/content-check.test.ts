@@ -65,6 +65,15 @@ describe('the fixture tree', () => {
 });
 
 describe('cross-file checks', () => {
+  it('refuses an article attached to an event of another dossier', () => {
+    const dir = fixtureCopy();
+    writeFileSync(join(dir, 'dossiers/autre-dossier.yaml'), "title: Autre\nsummary: Autre dossier fictif.\nperiod: { start: '2025-01-01' }\norganizations: [exemplis]\ntopicTerms: [{ term: Autre }]\n");
+    edit(join(dir, 'coverage/presse-exemple-exemplis-1-2-million.mdx'), /^dossier: .*$/m, 'dossier: autre-dossier');
+    expect(messages(dir)).toEqual([
+      "content/coverage/presse-exemple-exemplis-1-2-million.mdx : champ « event » : l'événement « exemplis-annonce-1-2-million-de-personnes » appartient au dossier « exemplis-2025 », pas à « autre-dossier »",
+    ]);
+  });
+
   it('reports a broken reference with the field, the slug and the folder', () => {
     const dir = fixtureCopy();
     edit(join(dir, 'events/mutuelle-fictia-previent-ses-adherents.mdx'), 'organizations: [mutuelle-fictia, exemplis]', 'organizations: [mutuelle-fictia, exemplys]');

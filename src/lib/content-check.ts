@@ -261,6 +261,15 @@ export function checkContent(contentDir: string, displayBase = join(contentDir, 
     }
   }
 
+  // An article attached to an event must belong to the same dossier.
+  const eventDossier = new Map(entries.filter((e) => e.collection === 'events').map((e) => [e.slug, String(e.data.dossier)]));
+  for (const e of entries.filter((x) => x.collection === 'coverage' && x.data.event)) {
+    const other = eventDossier.get(String(e.data.event));
+    if (other && other !== e.data.dossier) {
+      errors.push({ file: e.file, field: 'event', message: `l'événement « ${String(e.data.event)} » appartient au dossier « ${other} », pas à « ${String(e.data.dossier)} »` });
+    }
+  }
+
   const byCanonical = new Map<string, string>();
   for (const e of entries.filter((x) => x.collection === 'coverage')) {
     const url = String(e.data.canonicalUrl);

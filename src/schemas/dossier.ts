@@ -18,7 +18,9 @@ export const dossierSchema = z.strictObject({
   /** Summary in a few sentences, our words. */
   summary: z.string().min(1),
   /** Period covered: start, and end when the story is closed. */
-  period: z.strictObject({ start: parisDate, end: parisDate.optional() }),
+  period: z
+    .strictObject({ start: parisDate, end: parisDate.optional() })
+    .refine((p) => !p.end || p.end >= p.start, { message: 'période inversée : period.end est antérieure à period.start', path: ['end'] }),
   /** Slugs of the main organisations. */
   organizations: z.array(slugRef('organizations')).min(1),
   /** Terms ingestion uses to judge relevance. */

@@ -62,6 +62,9 @@ export const eventSchema = z
         ctx.addIssue({ code: 'custom', path: ['figures', i, 'source'], input: f.source, message: `source du chiffre « ${f.source} » absente de la liste sources de l’événement` });
       }
     });
+    if (e.updated && e.updated.slice(0, 10) < e.date.slice(0, 10)) {
+      ctx.addIssue({ code: 'custom', path: ['updated'], input: e.updated, message: `mise à jour « ${e.updated} » antérieure à la date de l’événement « ${e.date} »` });
+    }
     const both = e.exposed.filter((c) => e.notExposed.includes(c));
     if (both.length) {
       ctx.addIssue({ code: 'custom', path: ['notExposed'], input: both, message: `catégorie à la fois exposée et non exposée : ${both.join(', ')}` });

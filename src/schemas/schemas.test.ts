@@ -434,6 +434,16 @@ describe('file shape', () => {
 });
 
 /** Messages that tell editors what to do, not only what is wrong. */
+describe('dates that contradict each other', () => {
+  it('rejects an event updated before it happened', () => {
+    expectOneError(errorsOf('events', with_(minimalEvent(), { date: '2024-02-07', updated: '2024-02-01' })), 'events', 'updated', 'antérieure à la date de l’événement');
+  });
+
+  it('rejects a dossier period that ends before it starts', () => {
+    expectOneError(errorsOf('dossiers', with_(validDossier(), { period: { start: '2024-02-01', end: '2024-01-01' } })), 'dossiers', 'period.end', 'période inversée');
+  });
+});
+
 describe('helpful messages', () => {
   it('gives the line of a frontmatter YAML error as the line of the file (after the opening ---)', () => {
     // Line 1 of the file is '---': the title is on line 3 of the file, line 2 of the YAML.
