@@ -2,6 +2,7 @@
  * The search model shared by the build and the browser: document shape, index
  * keys, result addresses. Free of build-only imports, so the browser bundles stay small.
  */
+import { paths } from '../lib/paths.ts';
 import { normalize } from './normalize.ts';
 
 /** Document types, in the order results are grouped when scores tie. */
@@ -69,9 +70,9 @@ export const INDEX_KEYS = [
 
 /** Where a result leads: the event page, the article's anchor in the press review, the organisation page. */
 export function docUrl(doc: Pick<SearchDoc, 't' | 's'>): string {
-  if (doc.t === 'e') return `/evenements/${doc.s}/`;
-  if (doc.t === 'a') return `/revue-de-presse/#article-${doc.s}`;
-  return `/organisations/${doc.s}/`;
+  if (doc.t === 'e') return paths.event(doc.s);
+  if (doc.t === 'a') return paths.article(doc.s);
+  return paths.organization(doc.s);
 }
 
 /** Slug form of a data category for URLs (« numéro de sécurité sociale » → « numero-de-securite-sociale »). */
