@@ -91,7 +91,7 @@ export function buildDocuments(entries: readonly SourceEntry[]): { data: SearchD
     rows.push({
       doc,
       text: {
-        n: normalize(e.title),
+        n: [normalize(e.title)],
         a: orgNames(orgSlugs).map(normalize),
         m: normalize([EVENT_KINDS[e.kind], ...e.exposed, speaker ?? '', ...e.figures.map((f) => f.wording ?? '')].join(' ; ')),
         x: normalize(cut([e.summary ?? '', plainText(body)].join(' '), INDEXED_TEXT_MAX)),
@@ -113,7 +113,7 @@ export function buildDocuments(entries: readonly SourceEntry[]): { data: SearchD
     rows.push({
       doc,
       text: {
-        n: normalize(c.title),
+        n: [normalize(c.title)],
         a: orgNames(orgSlugs).map(normalize),
         m: normalize([pub?.name ?? c.publisher, ...(pub?.domains ?? []), c.author ?? ''].join(' ; ')),
         x: normalize(cut([c.excerpt ?? '', plainText(body)].join(' '), INDEXED_TEXT_MAX)),
@@ -127,8 +127,8 @@ export function buildDocuments(entries: readonly SourceEntry[]): { data: SearchD
     rows.push({
       doc,
       text: {
-        n: normalize(o.name),
-        a: o.aliases.map(normalize),
+        n: [o.name, ...o.aliases].map(normalize),
+        a: [],
         m: normalize(ORGANIZATION_KINDS[o.kind]),
         x: normalize(cut([o.description, plainText(body)].join(' '), INDEXED_TEXT_MAX)),
       },

@@ -50,9 +50,9 @@ export interface SearchData {
 
 /** The folded text of one document, one field per index key. */
 export interface IndexedText {
-  /** Title or name. */
-  n: string;
-  /** Names and aliases of the organisations (for an organisation, its aliases). */
+  /** Title; for an organisation, its name and aliases (other names count as names). */
+  n: string[];
+  /** Names and aliases of the organisations an event or article names. */
   a: string[];
   /** Labels: kind, exposed data, publisher, author, speaker. */
   m: string;
