@@ -391,3 +391,22 @@ export class CoverageStore {
     return written;
   }
 }
+
+// ---------------------------------------------------------------------- publishers
+
+/**
+ * Adds a publisher declared in the config to content/publishers/ when no file
+ * has its slug; never touches an existing file. Returns the file written, or null.
+ */
+export function ensurePublisher(publishersDir: string, slug: string, p: { name: string; domains: string[] }, dryRun = false): string | null {
+  const path = join(publishersDir, `${slug}.yaml`);
+  if (existsSync(path) || existsSync(join(publishersDir, `${slug}.yml`))) return null;
+  const text = `# Ajouté par l’ingestion depuis la configuration : complétez-le (site, flux, indices d’extraction).\n${stringify({ name: sanitizeLine(p.name), domains: p.domains, language: 'fr' }, { lineWidth: 0 })}`;
+  const checked = checkFile('publishers', path, `publishers/${slug}.yaml`, text);
+  if (checked.errors.length) throw new WriteError(path, checked.errors.map(formatError).join(' ; '));
+  if (!dryRun) {
+    mkdirSync(publishersDir, { recursive: true });
+    atomicWrite(path, text);
+  }
+  return path;
+}

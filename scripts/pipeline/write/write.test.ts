@@ -299,3 +299,17 @@ describe('lock file', () => {
     release();
   });
 });
+
+describe('ensurePublisher', () => {
+  it('adds a missing publisher once and never rewrites it', async () => {
+    const { ensurePublisher } = await import('./index.ts');
+    const dir = join(tmp(), '..', 'publishers');
+    const path = ensurePublisher(dir, 'sante-hebdo', { name: 'Santé Hebdo Pro', domains: ['sante-hebdo.example'] });
+    expect(path).toBe(join(dir, 'sante-hebdo.yaml'));
+    expect(checkFile('publishers', path!, 'p.yaml').errors).toEqual([]);
+    writeFileSync(path!, 'name: Édité\ndomains: [sante-hebdo.example]\n');
+    expect(ensurePublisher(dir, 'sante-hebdo', { name: 'Autre', domains: ['x.example'] })).toBeNull();
+    expect(readFileSync(path!, 'utf8')).toBe('name: Édité\ndomains: [sante-hebdo.example]\n');
+    expect(() => ensurePublisher(dir, 'mauvais', { name: 'X', domains: ['pas un domaine'] })).toThrow(/^write: .*domains/);
+  });
+});
