@@ -24,6 +24,9 @@ describe('canonical URLs', () => {
     expect(chooseCanonical('https://m.site.example/amp/x?utm_source=a', 'https://www.site.example/x')).toBe('https://www.site.example/x');
     expect(chooseCanonical('https://www.relais.example/x', 'https://www.original.example/y')).toBe('https://www.relais.example/x');
     expect(chooseCanonical('https://www.relais.example/x', 'pas une url')).toBe('https://www.relais.example/x');
+    // The publisher's own domains are trusted (a page read through another host, a second domain).
+    expect(chooseCanonical('http://127.0.0.1:8080/x', 'https://www.original.example/y', ['original.example'])).toBe('https://www.original.example/y');
+    expect(chooseCanonical('http://127.0.0.1:8080/x', 'https://www.original.example/y', ['autre.example'])).toBe('http://127.0.0.1:8080/x');
   });
 });
 

@@ -45,13 +45,20 @@ export function canonicalizeUrl(input: string): string {
   return u.toString();
 }
 
-/** The declared canonical when it is on the same site, else the read address; both canonicalized. */
-export function chooseCanonical(readUrl: string, declared?: string): string {
+/**
+ * The declared canonical when it is on the same site as the read address or on
+ * one of `trustedDomains` (the article's publisher's), else the read address;
+ * both canonicalized. A canonical pointing to another outlet (a syndication
+ * partner's original) is not taken: the copy stays its own entry.
+ */
+export function chooseCanonical(readUrl: string, declared?: string, trustedDomains: string[] = []): string {
   const own = canonicalizeUrl(readUrl);
   if (!declared) return own;
   try {
     const d = canonicalizeUrl(declared);
-    return siteKey(new URL(d).host) === siteKey(new URL(own).host) ? d : own;
+    const host = siteKey(new URL(d).host);
+    const trusted = host === siteKey(new URL(own).host) || trustedDomains.some((t) => host === t || host.endsWith(`.${t}`));
+    return trusted ? d : own;
   } catch {
     return own;
   }
@@ -204,6 +211,8 @@ export interface GroupInput {
   organizations: string[];
   /** An AMP copy: when merged with its original, the original wins. */
   amp?: boolean;
+  /** Domains whose canonical links are trusted for this article (its publisher's). */
+  trustedDomains?: string[];
 }
 
 /** What an earlier run left: each article's story and signature. */
@@ -259,7 +268,7 @@ class UnionFind {
 export function group(inputs: GroupInput[], opts: GroupOptions): Grouped[] {
   const threshold = opts.duplicateThreshold ?? 0.5;
   const prior = opts.prior ?? [];
-  const canon = inputs.map((a) => chooseCanonical(a.url, a.declaredCanonical));
+  const canon = inputs.map((a) => chooseCanonical(a.url, a.declaredCanonical, a.trustedDomains));
   const sigs = inputs.map((a) => minhash(`${a.title}\n${a.text}`));
 
   // 1. Same canonical URL: keep one (not AMP, longest text), the others are duplicates.

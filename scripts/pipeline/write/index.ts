@@ -43,8 +43,9 @@ export function sanitizeLine(text: string): string {
     .normalize('NFC')
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
     .replace(UNSAFE, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    // Ordinary whitespace collapsed; French no-break spaces (U+00A0, U+202F) kept.
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
+    .replace(/^[\s]+|[\s]+$/g, '');
 }
 
 /**
