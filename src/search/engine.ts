@@ -310,6 +310,12 @@ export class WordEngine implements SearchEngine {
     });
   }
 
+  /** Builds every vocabulary Fuse up front, so the first misspelt query is as fast as the next ones. */
+  prepare(): this {
+    for (const length of this.byLength.keys()) this.fuseFor(length);
+    return this;
+  }
+
   /** Number of distinct words indexed. */
   get vocabularySize(): number {
     return this.vocab.length;

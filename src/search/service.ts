@@ -85,7 +85,7 @@ export class SearchService {
 
   constructor(data: SearchData, index: PackedIndex) {
     this.data = data;
-    this.engine = new WordEngine(data, unpackIndex(index), { cache: true });
+    this.engine = new WordEngine(data, unpackIndex(index), { cache: true }).prepare();
     this.orgFuse = new Fuse(data.orgs.map(([, name]) => normalize(name)), { threshold: 0.45, ignoreLocation: true, isCaseSensitive: true });
     const docsPerOrg = new Map<number, number>();
     for (const d of data.docs) if (d.t !== 'o') d.o?.forEach((o) => docsPerOrg.set(o, (docsPerOrg.get(o) ?? 0) + 1));
