@@ -30,10 +30,10 @@ export function frenchTypography(text: string): string {
   t = t.replace(/«[\s\u00a0\u202f]*/g, `«${NBSP}`).replace(/[\s\u00a0\u202f]*»/g, `${NBSP}»`);
   // Apostrophes between letters.
   t = t.replace(/(\p{L})'(?=\p{L})/gu, '$1’');
-  // Before ; ! ? (not in URLs: only when followed by a space, a closing mark or the end).
-  t = t.replace(/(\S)[ \u00a0\u202f]?([;!?]+)(?=[\s\u00a0»)]|$)/g, (m, before: string, marks: string) => (before === '«' || /[;!?]/.test(before) ? m : `${before}${NNBSP}${marks}`));
   // Before a colon followed by a space (so times and URLs are untouched).
   t = t.replace(/(\S)[ \u00a0\u202f]?:(?=[ \u00a0\n]|$)/g, (m, before: string) => (/[:/]/.test(before) ? m : `${before}${NBSP}:`));
+  // Before ; ! ? (not in URLs: only when followed by a space, a closing mark or the end).
+  t = t.replace(/(\S)[ \u00a0\u202f]?([;!?]+)(?=[\s\u00a0»)]|$)/g, (m, before: string, marks: string) => (before === '«' || /[;!?]/.test(before) ? m : `${before}${NNBSP}${marks}`));
   // No space before comma or period.
   t = t.replace(/(\p{L}|\d)[ \u00a0]+([,.])(?=\s|$)/gu, '$1$2');
   return t;

@@ -37,8 +37,9 @@ describe('French typography', () => {
         const once = normalizeText(s).text;
         expect(normalizeText(once).text).toBe(once);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000, seed: 20240206 },
     );
+    for (const s of ['"!:', '?;:', 'a !: b', '« ! »', 'x ?: y !']) expect(normalizeText(normalizeText(s).text).text, s).toBe(normalizeText(s).text);
   });
 });
 
@@ -121,7 +122,7 @@ describe('personal data', () => {
           expect(maskPersonalData(`voici ${spaced} fin`).text).toBe(`voici ${MASK} fin`);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 20240206 },
     );
   });
 });
