@@ -6,7 +6,7 @@
  * removed. Parses once with htmlparser2 (through cheerio/slim) and walks the
  * tree directly. Errors start with « extract: » and name the URL.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
+import { load } from 'cheerio/slim';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { parseBylineDates, parseFrenchDate, parseMachineDate } from './dates.ts';
 
@@ -79,8 +79,9 @@ const LABELS = [
   'vous aimez nos contenus', 'articles similaires', 'articles lies', 'pour aller plus loin', 'nos derniers articles', 'derniers articles',
   'en ce moment', 'navigation', 'menu', 'sommaire', 'tags', 'mots-cles', 'themes', 'publicite',
 ];
+const ACCENTS: Record<string, string> = { à: 'a', â: 'a', ä: 'a', é: 'e', è: 'e', ê: 'e', ë: 'e', î: 'i', ï: 'i', ô: 'o', ö: 'o', ù: 'u', û: 'u', ü: 'u', ç: 'c', œ: 'oe' };
 const foldLabel = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[«»"“”:?!.…\s]+/g, ' ').trim();
+  s.toLowerCase().replace(/[àâäéèêëîïôöùûüçœ]/g, (c) => ACCENTS[c] ?? c).replace(/[«»"“”:?!.…\s\u00a0]+/g, ' ').trim();
 const LABEL_SET = new Set(LABELS);
 
 const PAYWALL_TEXT = /(?:réservé aux abonnés|reserve aux abonnes|il vous reste \d+\s*%|pour lire la suite|abonnez-vous pour|déjà abonné|deja abonne|article réservé|contenu réservé|la suite est réservée)/i;
@@ -105,6 +106,28 @@ function textOf(node: AnyNode): string {
   };
   walk(node);
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Text content when it is at most `max` characters (whitespace collapsed), else null: stops early on big subtrees. */
+function shortText(node: AnyNode, max: number): string | null {
+  let out = '';
+  let over = false;
+  const walk = (n: AnyNode) => {
+    if (over) return;
+    if (n.type === 'text') {
+      out += (n as unknown as { data: string }).data;
+      if (out.length > max * 3 && out.replace(/\s+/g, ' ').trim().length > max) over = true;
+    } else if (isEl(n)) {
+      if (n.name === 'script' || n.name === 'style' || n.name === 'noscript') return;
+      if (n.name === 'br') out += ' ';
+      for (const c of n.children) walk(c);
+      if (BLOCK_TAGS.has(n.name)) out += ' ';
+    }
+  };
+  walk(node);
+  if (over) return null;
+  const t = out.replace(/\s+/g, ' ').trim();
+  return t.length > max ? null : t;
 }
 
 interface Measure {
@@ -206,11 +229,74 @@ function flattenLd(v: unknown, out: Record<string, unknown>[] = []): Record<stri
 const typesOf = (o: Record<string, unknown>) => (Array.isArray(o['@type']) ? o['@type'] : [o['@type']]).map(String);
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-function readJsonLd($: CheerioAPI, meta: Meta) {
+/** What the metadata readers need, gathered in one walk of the tree (no CSS selector engine). */
+interface Collected {
+  html?: Element;
+  body?: Element;
+  title?: Element;
+  h1?: Element;
+  metas: Element[];
+  ldScripts: Element[];
+  canonicalHref?: string;
+  times: Element[];
+  /** Small leaf-ish blocks where a byline may sit, in document order. */
+  bylineCandidates: Element[];
+  authorEl?: Element;
+  articleBody?: Element;
+}
+
+const BYLINE_TAGS = new Set(['p', 'div', 'span', 'time', 'small', 'address', 'li']);
+
+function collect(root: ParentNode): Collected {
+  const c: Collected = { metas: [], ldScripts: [], times: [], bylineCandidates: [] };
+  const walk = (parent: ParentNode) => {
+    for (const n of parent.children) {
+      if (!isEl(n)) continue;
+      const a = n.attribs;
+      switch (n.name) {
+        case 'html':
+          c.html ??= n;
+          break;
+        case 'body':
+          c.body ??= n;
+          break;
+        case 'title':
+          c.title ??= n;
+          break;
+        case 'h1':
+          c.h1 ??= n;
+          break;
+        case 'meta':
+          c.metas.push(n);
+          break;
+        case 'script':
+          if ((a['type'] ?? '').trim().toLowerCase() === 'application/ld+json') c.ldScripts.push(n);
+          continue;
+        case 'link':
+          if (c.canonicalHref === undefined && (a['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical') && a['href']) c.canonicalHref = a['href'];
+          break;
+        case 'style':
+          continue;
+      }
+      const prop = a['itemprop'];
+      if ((n.name === 'time' && a['datetime'] !== undefined) || prop === 'datePublished' || prop === 'dateModified') c.times.push(n);
+      if (!c.authorEl && (a['rel'] === 'author' || prop === 'author')) c.authorEl = n;
+      if (!c.articleBody && prop === 'articleBody') c.articleBody = n;
+      if (BYLINE_TAGS.has(n.name) && !n.children.some((x) => isEl(x) && BLOCK_TAGS.has(x.name))) c.bylineCandidates.push(n);
+      walk(n);
+    }
+  };
+  walk(root);
+  return c;
+}
+
+const elText = (el: Element | undefined) => (el ? textOf(el) : '');
+
+function readJsonLd(scripts: Element[], meta: Meta) {
   let best: Record<string, unknown> | undefined;
   let bestRank = 99;
-  $('script[type="application/ld+json"]').each((_, el) => {
-    const raw = $(el).text().replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
+  scripts.forEach((el) => {
+    const raw = el.children.map((x) => (x as unknown as { data?: string }).data ?? '').join('').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
     let data: unknown;
     try {
       data = JSON.parse(raw);
@@ -251,9 +337,9 @@ function readJsonLd($: CheerioAPI, meta: Meta) {
   set('canonical', str(typeof main === 'object' && main ? (main as Record<string, unknown>)['@id'] : main) ?? str(best['url']));
 }
 
-function readMeta($: CheerioAPI, meta: Meta) {
+function readMeta(metas: Element[], meta: Meta) {
   const m = new Map<string, string>();
-  $('meta').each((_, el) => {
+  metas.forEach((el) => {
     const key = (el.attribs['property'] ?? el.attribs['name'] ?? el.attribs['itemprop'] ?? '').toLowerCase();
     const content = el.attribs['content'];
     if (key && content && !m.has(key)) m.set(key, content.trim());
@@ -336,8 +422,8 @@ function removeLabelledBlocks(root: ParentNode) {
   const labels: Element[] = [];
   for (const el of elements(root)) {
     if (!['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'header', 'section', 'li', 'dt'].includes(el.name)) continue;
-    const t = textOf(el);
-    if (t.length > 60 || t.length < 3) continue;
+    const t = shortText(el, 40);
+    if (t === null || t.length < 3) continue;
     if (LABEL_SET.has(foldLabel(t))) labels.push(el);
   }
   for (const label of labels) {
@@ -345,7 +431,7 @@ function removeLabelledBlocks(root: ParentNode) {
     // Climb while the container is mostly links (the label itself aside).
     let target: Element = label;
     const labelLen = textOf(label).length;
-    for (let p = label.parent; p && p.type === 'tag'; p = p.parent) {
+    for (let p: ParentNode | null = label.parent; p && p.type === 'tag'; p = p.parent) {
       const m = measure(p);
       const rest = m.len - labelLen;
       if (rest < 0 || (rest > 0 && m.linkLen / Math.max(1, rest) < 0.6) || m.len > 1500) break;
@@ -510,15 +596,16 @@ function cleanTitle(title: string, siteName?: string): string {
 /** Extracts one article from its HTML. Throws an ExtractError when the page has no title or no text. */
 export function extractArticle(html: string, url: string, hints: ExtractHints = {}): ExtractedArticle {
   const $ = load(html);
+  const doc = $.root()[0] as unknown as ParentNode;
+  const col = collect(doc);
   const meta: Meta = { sources: {} };
-  readJsonLd($, meta);
-  readMeta($, meta);
+  readJsonLd(col.ldScripts, meta);
+  readMeta(col.metas, meta);
 
-  const htmlEl = $('html')[0];
+  const htmlEl = col.html;
   const lang = meta.lang ?? (htmlEl ? attr(htmlEl, 'lang') || undefined : undefined);
   const amp = htmlEl ? '⚡' in htmlEl.attribs || 'amp' in htmlEl.attribs : false;
-  const canonicalHref = $('link[rel~="canonical"]').attr('href');
-  const canonicalUrl = absolute(canonicalHref, url) ?? absolute(meta.canonical, url) ?? url;
+  const canonicalUrl = absolute(col.canonicalHref, url) ?? absolute(meta.canonical, url) ?? url;
   const siteName = meta.siteName;
 
   // Hints first: they describe this site better than any heuristic.
@@ -533,33 +620,32 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
   // Visible dates: <time datetime>, itemprop, then French bylines.
   let timePublished: string | undefined;
   let timeModified: string | undefined;
-  $('time[datetime], [itemprop="datePublished"], [itemprop="dateModified"]').each((_, el) => {
-    const v = parseMachineDate(el.attribs['datetime'] ?? el.attribs['content']) ?? parseFrenchDate($(el).text());
+  col.times.forEach((el) => {
+    const v = parseMachineDate(el.attribs['datetime'] ?? el.attribs['content']) ?? parseFrenchDate(textOf(el));
     if (!v) return;
     const prop = el.attribs['itemprop'] ?? '';
-    const near = `${prop} ${classId(el)} ${$(el).parent().text().slice(0, 80)}`;
+    const near = `${prop} ${classId(el)} ${el.parent ? (shortText(el.parent, 200) ?? '') : ''}`;
     if (/modif|update|mis à jour|mise à jour/i.test(near) && !/datePublished/.test(prop)) timeModified ??= v;
     else timePublished ??= v;
   });
-  const h1 = $('h1').first().text().replace(/\s+/g, ' ').trim();
+  const h1 = elText(col.h1);
   let byline: { published?: string; modified?: string; author?: string } = {};
   // The byline is a short block near the top mentioning « Par … » or « Publié le … ».
-  $('p, div, span, time, small, address, li').each((_, el) => {
-    if (el.children.some((c) => isEl(c) && BLOCK_TAGS.has(c.name))) return;
-    const t = $(el).text().replace(/\s+/g, ' ').trim();
-    if (t.length < 8 || t.length > 200) return;
-    if (!/(?:^|\s)(?:par|publi[ée]|mis en ligne|mis à jour|modifi[ée])\s/i.test(` ${t} `)) return;
+  for (const el of col.bylineCandidates) {
+    const t = shortText(el, 200);
+    if (t === null || t.length < 8) continue;
+    if (!/(?:^|\s)(?:par|publi[ée]|mis en ligne|mis à jour|modifi[ée])\s/i.test(` ${t} `)) continue;
     const dates = parseBylineDates(t);
     const author = /(?:^|\s)[Pp]ar\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|des|la|le|et)){0,5})/u.exec(t)?.[1]?.replace(/\s+(?:de|du|des|la|le|et)$/, '');
-    if (!dates.published && !author) return;
+    if (!dates.published && !author) continue;
     byline = { ...dates, ...(author ? { author } : {}) };
-    return false;
-  });
+    break;
+  }
 
-  const title = cleanTitle(meta.title ?? (h1 || $('title').first().text()), siteName);
+  const title = cleanTitle(meta.title ?? (h1 || elText(col.title)), siteName);
   if (!title) throw new ExtractError(url, 'page sans titre');
 
-  const author = hintAuthor ?? meta.author ?? byline.author ?? ($('[rel="author"], [itemprop="author"]').first().text().replace(/\s+/g, ' ').trim() || undefined);
+  const author = hintAuthor ?? meta.author ?? byline.author ?? (elText(col.authorEl) || undefined);
   const published = hintDate ?? meta.published ?? timePublished ?? byline.published;
   const modified = meta.modified ?? timeModified ?? byline.modified;
   const sources = { ...meta.sources };
@@ -569,7 +655,7 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
   else if (!meta.published) sources['published'] = timePublished ? 'time' : byline.published ? 'byline' : 'none';
 
   // Main text.
-  const body = ($('body')[0] ?? $.root()[0]) as ParentNode;
+  const body = (col.body ?? doc) as ParentNode;
   const hintRemove = new Set<AnyNode>();
   for (const sel of hints.remove ?? []) $(sel).each((_, el) => void hintRemove.add(el));
   const hinted = hints.content ? ($(hints.content)[0] ?? null) : null;
@@ -579,7 +665,7 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
   let root: AnyNode | null = hinted;
   if (root) sources['text'] = 'hint';
   if (!root) {
-    root = $('[itemprop="articleBody"]')[0] ?? null;
+    root = col.articleBody && containsNode(body, col.articleBody) ? col.articleBody : null;
     if (root) sources['text'] = 'itemprop';
   }
   if (!root) {
@@ -602,7 +688,7 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
       continue;
     }
     if (BOILERPLATE_TEXT.test(t) && t.length < 250) continue;
-    if (LABEL_SET.has(foldLabel(t))) continue;
+    if (t.length <= 40 && LABEL_SET.has(foldLabel(t))) continue;
     paragraphs.push(t);
   }
   let text = paragraphs.join('\n\n');

@@ -5,7 +5,8 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void | Promise<void>;
+/** A route: may return anything (the response is what it writes). */
+export type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => unknown;
 
 export interface LoggedRequest {
   method: string;
