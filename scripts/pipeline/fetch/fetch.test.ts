@@ -217,6 +217,28 @@ describe('Fetcher against a local server', () => {
     expect((await make({ obeyRobots: true }).fetch(`${server.origin}/p`)).text).toBe('<p>x</p>');
   });
 
+  it('honours a robots.txt Crawl-delay for our agent', async () => {
+    server = await startServer({
+      '/robots.txt': (_q, r) => void r.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: VeilleFuitesBot\nCrawl-delay: 3\nDisallow:\n'),
+      '*': staticBody('<p>x</p>'),
+    });
+    let clock = 0;
+    const f = make({ obeyRobots: true, perHostDelayMs: 100, now: () => clock, sleep: async (ms) => { sleeps.push(ms); clock += ms; } });
+    await f.fetch(`${server.origin}/a`);
+    await f.fetch(`${server.origin}/b`);
+    expect(sleeps).toEqual([3000]);
+  });
+
+  it('checks robots.txt again after a redirect to a disallowed path', async () => {
+    server = await startServer({
+      '/robots.txt': (_q, r) => void r.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /prive/\n'),
+      '/public': (_q, r) => void r.writeHead(302, { location: '/prive/x' }).end(),
+      '/prive/x': staticBody('<p>secret</p>'),
+    });
+    expect((await error(make({ obeyRobots: true }).fetch(`${server.origin}/public`))).kind).toBe('robots');
+    expect(server.hits('/prive/x')).toBe(0);
+  });
+
   it('decodes gzip and brotli', async () => {
     const html = '<p>Données compressées : « ok »</p>';
     server = await startServer({
