@@ -69,7 +69,9 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const NEGATIVE =
   /(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|footer|foot|header-nav|masthead|share|sharing|partage|social|socials|newsletter|newsletters|cookie|cookies|consent|gdpr|rgpd|related|recirculation|recirc|a-voir|avoir|voir-aussi|lire-aussi|read-also|readmore|read-more|en-savoir-plus|sidebar|aside|widget|comment|comments|commentaires|breadcrumb|breadcrumbs|fil-ariane|tags|tag-list|promo|advert|advertising|ad|ads|pub|publicite|banner|outbrain|taboola|popup|modal|overlay|subscribe|subscription|paywall|abonnement|most-read|plus-lus|trending|toc|sommaire|recap|author-box|bio|signup|login|skip|print|rubriques)(?:$|[-_\s\d])/i;
-const POSITIVE = /(?:^|[-_\s])(?:article|articlebody|article-body|article-content|body|content|entry|entry-content|main|post|post-content|story|text|chapo|chapeau|corps|contenu)(?:$|[-_\s])/i;
+const POSITIVE = /(?:^|[-_\s])(?:article|articlebody|article-body|article-content|body|content|entry|entry-content|main|post|post-content|story|text|texte|chapo|chapeau|corps|contenu)(?:$|[-_\s])/i;
+/** Narrow grid columns (Bootstrap-like), usually sidebars. */
+const NARROW_COLUMN = /(?:^|\s)col-(?:xs-|sm-|md-|lg-|xl-)?[1-4](?:$|\s)/;
 
 /** Labels that open a block of links or boilerplate, compared folded. */
 const LABELS = [
@@ -474,6 +476,7 @@ function scoreCandidates(root: ParentNode): Element | null {
     if (ci) {
       if (NEGATIVE.test(ci)) s -= 25;
       if (POSITIVE.test(ci)) s += 25;
+      if (NARROW_COLUMN.test(ci)) s -= 15;
     }
     if (attr(el, 'itemprop') === 'articleBody') s += 50;
     scores.set(el, s);
