@@ -174,8 +174,10 @@ export async function runIngest(opts: IngestOptions): Promise<RunReport> {
         const guess = sourcePublisher ?? publisherFor(res.finalUrl, content.publishers) ?? publisherFor(item.url, content.publishers);
         const extracted = extractArticle(res.text, res.finalUrl, guess?.hints ?? {});
         // The publisher: the source's, else the read address's; the declared canonical's only as a last resort.
+        // Its domains are where the page's canonical link is believed (a partner's copy pointing to
+        // another known outlet keeps its own address).
         const publisher = guess ?? publisherFor(extracted.canonicalUrl, content.publishers);
-        const trustedDomains = guess?.domains ?? [];
+        const trustedDomains = publisher?.domains ?? [];
         const clean = normalizeArticle(
           { title: extracted.title, text: extracted.text, ...(extracted.author ? { author: extracted.author } : {}) },
           { allowEmails: config.pii.allowEmails },
@@ -274,6 +276,8 @@ export async function runIngest(opts: IngestOptions): Promise<RunReport> {
     // Articles already written are compared with themselves through the same canonical URL: leave them out of the prior set.
     const grouped = group(inputs, { events: content.events, prior });
 
+    // What earlier runs found stays: a story or an event is not dropped because this run cannot see it again.
+    const knownByUrl = new Map(known.map((k) => [k.canonicalUrl, k]));
     const created = new Set<string>();
     grouped.forEach((g, i) => {
       const a = articles[i]!;
@@ -291,6 +295,10 @@ export async function runIngest(opts: IngestOptions): Promise<RunReport> {
           return;
         }
       }
+      const before = knownByUrl.get(g.canonicalUrl);
+      const story = g.storySize > 1 ? g.story : before?.story;
+      const event = g.event ?? before?.event;
+      const grouping = g.event || g.storySize > 1 || !before?.grouping ? g.grouping : before.grouping;
       const draft: CoverageDraft = {
         dossier: content.dossier,
         url: a.url,
@@ -302,10 +310,10 @@ export async function runIngest(opts: IngestOptions): Promise<RunReport> {
         publishedAt: a.publishedAt,
         text: a.text,
         organizations: a.organizations,
-        event: g.event,
-        story: g.storySize > 1 ? g.story : undefined,
+        event,
+        story,
         via: a.via,
-        grouping: g.grouping,
+        grouping,
       };
       const r = store.write(draft);
       switch (r.outcome) {
@@ -325,7 +333,7 @@ export async function runIngest(opts: IngestOptions): Promise<RunReport> {
           report.protectedFiles.push({ file: r.file, outcome: { edited: 'modifié par un éditeur', locked: 'verrouillé (locked: true)', editor: 'entrée d’éditeur', tombstoned: 'supprimé par un éditeur (pierre tombale)' }[r.outcome] ?? r.outcome });
           return;
       }
-      if (!g.event) report.unassigned.push({ file: r.file, title: a.title, url: a.url });
+      if (!event) report.unassigned.push({ file: r.file, title: a.title, url: a.url });
       state.articles[g.canonicalUrl] = { story: g.story, signature: g.signature };
     });
     for (const f of store.close()) report.written.push(`coverage/${f}`);

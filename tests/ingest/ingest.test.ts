@@ -244,10 +244,15 @@ describe('command line', () => {
 
   it('the smallest config works and prints a table', async () => {
     writeFileSync(join(work, 'small.yaml'), `feeds:\n  - ${sites.server.origin}/alpes/rss.xml\n`);
+    const before = tree(join(work, 'content'));
     const r = await runAsync(['--config', join(work, 'small.yaml'), '--out', join(work, 'content'), '--cache', join(work, '.cache-small'), '--dry-run']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Nouveaux');
     expect(r.out).toContain('Essai à blanc');
+    // Already ingested by the first run (same canonical address): unchanged.
+    expect(r.out).toMatch(/│ 1\s+│ 0\s+│ 0\s+│ 1\s+│/);
+    // A dry run writes nothing, not even the lock.
+    expect(tree(join(work, 'content'))).toEqual(before);
   });
 });

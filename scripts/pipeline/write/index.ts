@@ -225,6 +225,14 @@ interface Existing {
   data: Record<string, unknown> | null;
 }
 
+/** What an existing entry says of its grouping. */
+export interface KnownEntry {
+  canonicalUrl: string;
+  story?: string;
+  event?: string;
+  grouping?: Grouping;
+}
+
 export interface Tombstone {
   url: string;
   removed?: string;
@@ -293,14 +301,16 @@ export class CoverageStore {
     }
   }
 
-  /** Canonical URLs already present, with story and event, for grouping. */
-  known(): { canonicalUrl: string; story?: string; event?: string }[] {
-    const out: { canonicalUrl: string; story?: string; event?: string }[] = [];
+  /** Canonical URLs already present, with story, event and grouping, for grouping. */
+  known(): KnownEntry[] {
+    const out: KnownEntry[] = [];
     for (const e of this.byFile.values()) {
       if (!e.data || typeof e.data['canonicalUrl'] !== 'string') continue;
-      const k: { canonicalUrl: string; story?: string; event?: string } = { canonicalUrl: e.data['canonicalUrl'] };
+      const k: KnownEntry = { canonicalUrl: e.data['canonicalUrl'] };
       if (typeof e.data['story'] === 'string') k.story = e.data['story'];
       if (typeof e.data['event'] === 'string') k.event = e.data['event'];
+      const g = (e.data['provenance'] as { grouping?: unknown } | undefined)?.grouping;
+      if (typeof g === 'string' && (GROUPINGS as readonly string[]).includes(g)) k.grouping = g as Grouping;
       out.push(k);
     }
     return out;
