@@ -37,7 +37,7 @@ export async function startSites(): Promise<Sites> {
   const html = 'text/html; charset=utf-8';
   const page = (name: string): Handler => staticBody(pages[name]!.bytes, name === 'journal-ouest' ? 'text/html' : html);
   const routes: Record<string, Handler> = {
-    '/robots.txt': (_q, r) => void r.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /prive/\n'),
+    '/robots.txt': staticBody('User-agent: *\nDisallow: /prive/\n', 'text/plain'),
     // Pages.
     '/sante-hebdo/tiers-payant-almerys-confirme-une-intrusion/20240206': compressed(pages['sante-hebdo']!.bytes, html, 'gzip'),
     '/sante-hebdo/resiliation-bilan/20240130': staticBody('<html><body><p>bilan</p></body></html>'),

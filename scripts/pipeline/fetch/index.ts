@@ -385,16 +385,35 @@ export class Fetcher {
     if (!p) {
       p = (async () => {
         const robotsUrl = `${origin}/robots.txt`;
+        // robots.txt too is asked for conditionally: a run with nothing new only gets 304s.
+        const cached = this.cache ? await this.cache.get(robotsUrl) : null;
         let res;
         try {
-          res = await this.follow(robotsUrl, undefined, true);
+          res = await this.follow(robotsUrl, cached?.entry, true);
         } catch (e) {
           if (e instanceof FetchError && (e.kind === 'network' || e.kind === 'timeout')) throw e;
           if (e instanceof FetchError && e.status !== undefined && e.status >= 500) return 'deny-all';
           return 'allow-all';
         }
-        if (res.kind !== 'ok') return 'allow-all';
-        const robot = robotsParser(robotsUrl, res.body.toString('utf8'));
+        let body: Buffer;
+        if (res.kind === 'not-modified') {
+          this.stats.notModified++;
+          body = cached!.body;
+        } else {
+          body = res.body;
+          if (this.cache && (res.etag || res.lastModified)) {
+            const entry: CacheEntry = {
+              url: robotsUrl,
+              finalUrl: res.finalUrl,
+              ...(res.etag ? { etag: res.etag } : {}),
+              ...(res.lastModified ? { lastModified: res.lastModified } : {}),
+              ...(res.contentTypeHeader ? { contentType: res.contentTypeHeader } : {}),
+              bodyHash: createHash('sha256').update(res.body).digest('hex'),
+            };
+            await this.cache.put(entry, res.body, cached?.entry);
+          }
+        }
+        const robot = robotsParser(robotsUrl, body.toString('utf8'));
         const delay = robot.getCrawlDelay(this.opts.robotsAgent);
         if (delay) this.hostDelay.set(u.host, Math.min(30_000, Math.max(this.opts.perHostDelayMs, delay * 1000)));
         return robot;
