@@ -252,31 +252,28 @@ export class WordEngine implements SearchEngine {
     const last: number[] = [];
     const dfs: number[] = [];
     const lastDoc: number[] = [];
-    for (const record of index.records) {
-      const doc = record.i;
-      const fields = record.$ as Record<number, { v: string } | { v: string }[]> | undefined;
-      if (!fields) continue;
-      for (let k = 0; k < K; k++) {
-        const value = fields[k];
-        if (!value) continue;
-        const texts = Array.isArray(value) ? value.map((s) => s.v) : [value.v];
-        let tokens = 0;
-        const code = doc * K + k;
-        for (const text of texts) {
-          for (const word of text.split(' ')) {
-            if (!word) continue;
-            tokens++;
-            if (STOP_WORDS.has(word)) continue;
-            let id = ids.get(word);
-            if (id === undefined) {
-              id = words.length;
-              ids.set(word, id);
-              words.push(word);
-              lists.push([]);
-              last.push(-1);
-              dfs.push(0);
-              lastDoc.push(-1);
-            }
+    // Stop words get id -1: one map lookup per word.
+    for (const w of STOP_WORDS) ids.set(w, -1);
+    const add = (text: string, doc: number, code: number): number => {
+      let tokens = 0;
+      let from = 0;
+      const len = text.length;
+      while (from < len) {
+        let to = text.indexOf(' ', from);
+        if (to < 0) to = len;
+        if (to > from) {
+          tokens++;
+          const word = text.slice(from, to);
+          let id = ids.get(word);
+          if (id === undefined) {
+            id = words.length;
+            ids.set(word, id);
+            words.push(word);
+            lists.push([code]);
+            last.push(code);
+            dfs.push(1);
+            lastDoc.push(doc);
+          } else if (id >= 0) {
             if (last[id] !== code) {
               last[id] = code;
               lists[id]!.push(code);
@@ -287,7 +284,24 @@ export class WordEngine implements SearchEngine {
             }
           }
         }
-        const count = Array.isArray(value) && texts.length ? tokens / texts.length : tokens;
+        from = to + 1;
+      }
+      return tokens;
+    };
+    for (const record of index.records) {
+      const doc = record.i;
+      const fields = record.$ as Record<number, { v: string } | { v: string }[]> | undefined;
+      if (!fields) continue;
+      for (let k = 0; k < K; k++) {
+        const value = fields[k];
+        if (!value) continue;
+        const code = doc * K + k;
+        let count: number;
+        if (Array.isArray(value)) {
+          let tokens = 0;
+          for (const sub of value) tokens += add(sub.v, doc, code);
+          count = value.length ? tokens / value.length : 0;
+        } else count = add(value.v, doc, code);
         this.fieldFactor[code] = this.weights[k]! * (0.4 + 0.6 * (1 / Math.sqrt(count || 1)));
       }
     }

@@ -6,7 +6,7 @@
  * changed) is its own entry; the first key typed after it pushes a new entry,
  * later keys replace it, so Back returns to the previous search, not letter by letter.
  */
-import { connect } from './connection.ts';
+import { connect, type Connection } from './connection.ts';
 import { appendJoined, marked, metaParts, plural, quoted } from './render.ts';
 import type { SearchResponse } from './service.ts';
 import { FACETS, emptyState, hasFilters, parseState, stateToSearch, type SearchState } from './state.ts';
@@ -25,7 +25,9 @@ export function enhancePage(root: HTMLElement): void {
   const results = root.querySelector<HTMLElement>('[data-results]')!;
   const baseTitle = document.title;
   root.querySelectorAll<HTMLElement>('[data-nojs]').forEach((el) => (el.hidden = true));
-  const connection = connect({ documents: root.dataset.documents!, index: root.dataset.index! });
+  // The worker and the index load with the first search, not before.
+  let connection: Connection | null = null;
+  const search = (state: SearchState) => (connection ??= connect({ documents: root.dataset.documents!, index: root.dataset.index! })).search(state, PAGE_LIMIT, true);
 
   const readForm = (): SearchState => {
     const state = emptyState();
@@ -79,7 +81,7 @@ export function enhancePage(root: HTMLElement): void {
       return;
     }
     results.setAttribute('aria-busy', 'true');
-    const response = await connection.search(state, PAGE_LIMIT, true);
+    const response = await search(state);
     if (!response) return;
     results.removeAttribute('aria-busy');
     render(state, response);

@@ -146,6 +146,22 @@ describe('header search box', () => {
   });
 });
 
+describe('without Web Workers', () => {
+  it('runs the same search in the page', async () => {
+    const ctx = await browser.newContext({ locale: 'fr-FR' });
+    await ctx.addInitScript(() => {
+      (window as unknown as { Worker: unknown }).Worker = function NoWorker() {
+        throw new Error('workers disabled');
+      };
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${base()}/`);
+    await typeInBox(page, 'almeris');
+    await expect.poll(() => options(page).first().locator('.vf-title').textContent()).toBe('Almerys');
+    await ctx.close();
+  });
+});
+
 describe('/recherche/ page', () => {
   it('keeps the search in the address: a shared URL reproduces the results, Back restores the previous search', async () => {
     const page = await context.newPage();
