@@ -241,6 +241,23 @@ describe('/recherche/ page', () => {
   });
 });
 
+describe('phone width', () => {
+  it('has no horizontal scroll on the results page or with the popup open', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
+    const page = await phone.newPage();
+    await page.goto(`${base()}/recherche/?q=almerys&type=regulatory`);
+    await expect.poll(async () => (await resultLinks(page)).length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.goto(`${base()}/`);
+    await typeInBox(page, 'numéro de sécu');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const popupBox = await popup(page).boundingBox();
+    expect(popupBox!.x).toBeGreaterThanOrEqual(0);
+    expect(popupBox!.x + popupBox!.width).toBeLessThanOrEqual(360);
+    await phone.close();
+  });
+});
+
 describe('accessibility of the open search UI (axe-core, WCAG 2.1 A and AA)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`finds no violation in the open popup and on the results page (${colorScheme})`, async () => {
