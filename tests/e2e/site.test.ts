@@ -43,10 +43,10 @@ describe('timeline', () => {
   it('switches order with a plain link', async () => {
     const page = await context.newPage();
     await page.goto(`${base()}/`);
-    const newestFirst = await page.locator('.timeline-day time').allTextContents();
+    const newestFirst = await page.locator('.timeline-day > h3 time').allTextContents();
     await page.getByRole('link', { name: "Plus ancien d'abord" }).click();
     await page.waitForURL(/\/chronologie\/$/);
-    const oldestFirst = await page.locator('.timeline-day time').allTextContents();
+    const oldestFirst = await page.locator('.timeline-day > h3 time').allTextContents();
     expect(oldestFirst).toEqual([...newestFirst].reverse());
     await page.close();
   });
