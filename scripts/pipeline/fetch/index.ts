@@ -401,17 +401,7 @@ export class Fetcher {
           body = cached!.body;
         } else {
           body = res.body;
-          if (this.cache && (res.etag || res.lastModified)) {
-            const entry: CacheEntry = {
-              url: robotsUrl,
-              finalUrl: res.finalUrl,
-              ...(res.etag ? { etag: res.etag } : {}),
-              ...(res.lastModified ? { lastModified: res.lastModified } : {}),
-              ...(res.contentTypeHeader ? { contentType: res.contentTypeHeader } : {}),
-              bodyHash: createHash('sha256').update(res.body).digest('hex'),
-            };
-            await this.cache.put(entry, res.body, cached?.entry);
-          }
+          await this.remember(robotsUrl, res, cached?.entry);
         }
         const robot = robotsParser(robotsUrl, body.toString('utf8'));
         const delay = robot.getCrawlDelay(this.opts.robotsAgent);
@@ -456,21 +446,29 @@ export class Fetcher {
       };
     }
     const decoded = decodeBody(res.body, res.contentTypeHeader);
-    if (this.cache && (res.etag || res.lastModified)) {
-      const entry: CacheEntry = {
-        url,
-        finalUrl: res.finalUrl,
-        ...(res.etag ? { etag: res.etag } : {}),
-        ...(res.lastModified ? { lastModified: res.lastModified } : {}),
-        ...(res.contentTypeHeader ? { contentType: res.contentTypeHeader } : {}),
-        bodyHash: createHash('sha256').update(res.body).digest('hex'),
-      };
-      await this.cache.put(entry, res.body, cached?.entry);
-    }
+    await this.remember(url, res, cached?.entry);
     return { url, finalUrl: res.finalUrl, status: 200, notModified: false, contentType: res.contentType, body: res.body, ...decoded, attempts: res.attempts };
   }
 
   /** Redirects and retries around single requests. */
+  /** Stores a 200 response in the cache when it carries a validator for the next conditional GET. */
+  private async remember(
+    url: string,
+    res: { finalUrl: string; etag: string | null; lastModified: string | null; contentTypeHeader: string | null; body: Buffer },
+    previous: CacheEntry | undefined,
+  ): Promise<void> {
+    if (!this.cache || !(res.etag || res.lastModified)) return;
+    const entry: CacheEntry = {
+      url,
+      finalUrl: res.finalUrl,
+      ...(res.etag ? { etag: res.etag } : {}),
+      ...(res.lastModified ? { lastModified: res.lastModified } : {}),
+      ...(res.contentTypeHeader ? { contentType: res.contentTypeHeader } : {}),
+      bodyHash: createHash('sha256').update(res.body).digest('hex'),
+    };
+    await this.cache.put(entry, res.body, previous);
+  }
+
   private async follow(
     url: string,
     cached: CacheEntry | undefined,
