@@ -7,6 +7,7 @@
 import Parser from 'rss-parser';
 import { load } from 'cheerio/slim';
 import { TZDate } from '@date-fns/tz';
+import { StageError } from '../lib/stage-error.ts';
 
 export interface DiscoveredItem {
   /** Article address, absolute. */
@@ -31,11 +32,10 @@ export interface Discovery {
   truncated: boolean;
 }
 
-export class DiscoverError extends Error {
+export class DiscoverError extends StageError {
   url: string;
   constructor(url: string, detail: string) {
-    super(`discover: ${detail} (${url})`);
-    this.name = 'DiscoverError';
+    super('discover', url, detail);
     this.url = url;
   }
 }

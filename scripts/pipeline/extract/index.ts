@@ -9,6 +9,7 @@
 import { load } from 'cheerio/slim';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { parseBylineDates, parseFrenchDate, parseMachineDate } from './dates.ts';
+import { StageError } from '../lib/stage-error.ts';
 
 export { parseFrenchDate, parseMachineDate, parseBylineDates } from './dates.ts';
 
@@ -44,11 +45,10 @@ export interface ExtractedArticle {
   sources: Record<string, string>;
 }
 
-export class ExtractError extends Error {
+export class ExtractError extends StageError {
   url: string;
   constructor(url: string, detail: string) {
-    super(`extract: ${detail} (${url})`);
-    this.name = 'ExtractError';
+    super('extract', url, detail);
     this.url = url;
   }
 }

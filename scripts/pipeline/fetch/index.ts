@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import robotsParser from 'robots-parser';
 import iconv from 'iconv-lite';
+import { StageError } from '../lib/stage-error.ts';
 
 /** The closed set of reasons a fetch fails. */
 export type FetchErrorKind =
@@ -27,13 +28,12 @@ export type FetchErrorKind =
   | 'robots'
   | 'rate-limited';
 
-export class FetchError extends Error {
+export class FetchError extends StageError {
   kind: FetchErrorKind;
   url: string;
   status: number | undefined;
   constructor(kind: FetchErrorKind, url: string, detail: string, status?: number) {
-    super(`fetch: ${detail} (${url})`);
-    this.name = 'FetchError';
+    super('fetch', url, detail);
     this.kind = kind;
     this.url = url;
     this.status = status;

@@ -21,12 +21,12 @@ import { normalizeDateInput } from '../../../src/lib/dates.ts';
 import { checkFile, formatError } from '../../../src/lib/content-check.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { sha256 } from '../lib/text.ts';
+import { StageError } from '../lib/stage-error.ts';
 
-export class WriteError extends Error {
+export class WriteError extends StageError {
   file: string;
   constructor(file: string, detail: string) {
-    super(`write: ${detail} (${file})`);
-    this.name = 'WriteError';
+    super('write', file, detail);
     this.file = file;
   }
 }
