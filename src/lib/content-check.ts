@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { SLUG_RE } from '../schemas/fields.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
+import { crossEntryErrors, type RuleOptions } from './content-rules.ts';
 
 export interface ContentError {
   /** Path of the file, relative to the project (or to the content root's parent). */
@@ -206,20 +207,23 @@ function referencesOf(e: LoadedEntry): [string, CollectionName, string][] {
     refs.push(['dossier', 'dossiers', d.dossier]);
     many('organizations', 'organizations', d.organizations);
     if (d.speaker?.organization) refs.push(['speaker.organization', 'organizations', d.speaker.organization]);
+    many('related', 'dossiers', d.related);
   } else if (e.collection === 'coverage') {
     refs.push(['dossier', 'dossiers', d.dossier], ['publisher', 'publishers', d.publisher]);
     many('organizations', 'organizations', d.organizations);
     if (d.event) refs.push(['event', 'events', d.event]);
+    many('alsoEvents', 'events', d.alsoEvents);
   } else if (e.collection === 'organizations') {
     (d.relations ?? []).forEach((r: { target: string }, i: number) => refs.push([`relations[${i}].target`, 'organizations', r.target]));
   } else if (e.collection === 'dossiers') {
     many('organizations', 'organizations', d.organizations);
+    many('operators', 'organizations', d.operators);
   }
   return refs;
 }
 
 /** Validates every collection under `contentDir`, then references, duplicates and the main dossier. */
-export function checkContent(contentDir: string, displayBase = join(contentDir, '..')): CheckResult {
+export function checkContent(contentDir: string, displayBase = join(contentDir, '..'), options: RuleOptions = {}): CheckResult {
   const entries: LoadedEntry[] = [];
   const errors: ContentError[] = [];
   // Slugs of every file found, valid or not: an invalid file is reported once, not again as a broken reference.
@@ -261,22 +265,7 @@ export function checkContent(contentDir: string, displayBase = join(contentDir, 
     }
   }
 
-  // An article attached to an event must belong to the same dossier.
-  const eventDossier = new Map(entries.filter((e) => e.collection === 'events').map((e) => [e.slug, String(e.data.dossier)]));
-  for (const e of entries.filter((x) => x.collection === 'coverage' && x.data.event)) {
-    const other = eventDossier.get(String(e.data.event));
-    if (other && other !== e.data.dossier) {
-      errors.push({ file: e.file, field: 'event', message: `l'événement « ${String(e.data.event)} » appartient au dossier « ${other} », pas à « ${String(e.data.dossier)} »` });
-    }
-  }
-
-  const byCanonical = new Map<string, string>();
-  for (const e of entries.filter((x) => x.collection === 'coverage')) {
-    const url = String(e.data.canonicalUrl);
-    const other = byCanonical.get(url);
-    if (other) errors.push({ file: e.file, field: 'canonicalUrl', message: `article en double : « ${url} » est déjà décrit par ${other}` });
-    else byCanonical.set(url, e.file);
-  }
+  errors.push(...crossEntryErrors(entries, options));
 
   const dossiers = entries.filter((e) => e.collection === 'dossiers');
   const mains = dossiers.filter((d) => d.data.main === true);

@@ -103,3 +103,9 @@ export function datetimeAttribute(stored: string): string {
   const abs = Math.abs(offsetMin);
   return `${day}T${time}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/** Today's calendar day in Paris, « AAAA-MM-JJ ». */
+export function parisToday(now: Date = new Date()): string {
+  const p = parisParts(now);
+  return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
+}

@@ -38,6 +38,8 @@ export const coverageSchema = z.strictObject({
   organizations: z.array(slugRef('organizations')).default([]),
   /** Slug of the event the article reports, when known. */
   event: slugRef('events').optional(),
+  /** Other events the article also reports, besides `event`. */
+  alsoEvents: z.array(slugRef('events')).default([]),
   /** Identifier shared by copies of one story (an agency dispatch on several sites). */
   story: z.string().optional(),
   /** How the entry was found and grouped. */

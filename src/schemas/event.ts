@@ -30,6 +30,8 @@ export const eventSchema = z
     kind: z.enum(keysOf(EVENT_KINDS)),
     /** For a statement, who speaks (required when kind is statement). */
     speaker: speakerSchema.optional(),
+    /** Other dossiers this entry links to (a related breach told as context here). */
+    related: z.array(slugRef('dossiers')).default([]),
     /** Slugs of the organisations involved. */
     organizations: z.array(slugRef('organizations')).default([]),
     /** Data categories reported exposed by this event's sources. */

@@ -31,6 +31,26 @@ export const webUrl = z
   .string()
   .refine((s) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(s) && URL.canParse(s), { message: 'adresse web invalide ; attendu une URL http:// ou https:// complète' });
 
+/**
+ * A cited address in a list of sources: the URL alone, or with `verified: false`
+ * when the page could not be found again (cite it only beside a verified one).
+ */
+export const citedUrl = z.union([
+  webUrl,
+  z.strictObject({
+    /** Address of the cited page. */
+    url: webUrl,
+    /** False when the page could not be found again on a second check. */
+    verified: z.boolean().default(true),
+    /** What this page backs, when it backs only part of the text. */
+    note: z.string().min(1).optional(),
+  }),
+]);
+/** One cited address, normalized. */
+export type CitedUrl = { url: string; verified: boolean; note?: string | undefined };
+/** Reads a cited address written either way. */
+export const citedUrlOf = (c: z.output<typeof citedUrl>): CitedUrl => (typeof c === 'string' ? { url: c, verified: true } : c);
+
 /** A source backing a fact: the page that says it. */
 export const sourceSchema = z.strictObject({
   /** Address of the cited page, exactly as published. */

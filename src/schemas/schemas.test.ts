@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkFile, formatError } from '../lib/content-check.ts';
 import { COLLECTIONS, coverageSchema, dossierSchema, eventSchema, organizationSchema, publisherSchema, type CollectionName } from './index.ts';
-import { DATA_CATEGORIES } from './vocabulary.ts';
+import { DATA_CATEGORIES, ORGANIZATION_KINDS, RELATION_TYPES } from './vocabulary.ts';
 
 type Data = Record<string, any>;
 
@@ -349,14 +349,14 @@ describe('organizations', () => {
       'organizations',
       'kind',
       '« mutuelle »',
-      'operateur-tiers-payant, complementaire-sante, regulateur, autorite, prestataire, association, autre',
+      Object.keys(ORGANIZATION_KINDS).join(', '),
     );
   });
 
   it('rejects an unknown relation type and a relation without source', () => {
     const org = validOrganization();
     org.relations[0].type = 'client';
-    expectOneError(errorsOf('organizations', org), 'organizations', 'relations[0].type', '« client »', 'client-de, filiale-de, actionnaire-de, prestataire-de, membre-de');
+    expectOneError(errorsOf('organizations', org), 'organizations', 'relations[0].type', '« client »', Object.keys(RELATION_TYPES).join(', '));
     const org2 = validOrganization();
     delete org2.relations[0].source;
     expectOneError(errorsOf('organizations', org2), 'organizations', 'relations[0].source', 'champ obligatoire manquant');

@@ -61,17 +61,39 @@ export const DATA_CATEGORIES = [
   'adresse postale',
   'téléphone',
   'e-mail',
+  'sexe',
+  'lieu de naissance',
+  "numéro d'adhérent",
+  'ayants droit',
+  'mot de passe',
+  'identifiants de connexion',
+  'numéros FINESS et SIRET',
+  'réseau de soins',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
 /** Units of a figure claim. */
-export const FIGURE_UNITS = ['personnes', 'assurés', 'comptes', 'enregistrements', 'organismes'] as const;
+export const FIGURE_UNITS = [
+  'personnes',
+  'assurés',
+  'comptes',
+  'enregistrements',
+  'organismes',
+  'professionnels',
+  'factures',
+  'violations',
+  'questions',
+  'euros',
+  'pourcent',
+] as const;
 /** What a figure counts. */
 export const FIGURE_BASES = {
   'référencées': 'personnes référencées',
   'exfiltrées': 'données exfiltrées',
   'notifiées': 'personnes notifiées',
   'estimées': 'estimation',
+  'gérées': 'personnes gérées par l’opérateur',
+  'déclarées': 'déclaré par l’organisation',
 } as const;
 
 /** Kinds of organisation. */
@@ -82,6 +104,7 @@ export const ORGANIZATION_KINDS = {
   autorite: 'Autorités',
   prestataire: 'Prestataires',
   association: 'Associations et syndicats',
+  editeur: 'Éditeurs de logiciels',
   autre: 'Autres',
 } as const;
 export type OrganizationKind = keyof typeof ORGANIZATION_KINDS;
@@ -93,6 +116,7 @@ export const ORGANIZATION_KIND_SINGULAR: Record<OrganizationKind, string> = {
   autorite: 'Autorité',
   prestataire: 'Prestataire',
   association: 'Association ou syndicat',
+  editeur: 'Éditeur de logiciels',
   autre: 'Autre',
 };
 
@@ -102,12 +126,28 @@ export const ORGANIZATION_KIND_SINGULAR: Record<OrganizationKind, string> = {
  */
 export const RELATION_TYPES = {
   'client-de': { forward: 'client de', inverse: 'Clients' },
+  'ancien-client-de': { forward: 'ancien client de', inverse: 'Anciens clients' },
+  'partenaire-de': { forward: 'partenaire de', inverse: 'Partenaires' },
   'filiale-de': { forward: 'filiale de', inverse: 'Filiales' },
   'actionnaire-de': { forward: 'actionnaire de', inverse: 'Actionnaires' },
   'prestataire-de': { forward: 'prestataire de', inverse: 'Prestataires' },
   'membre-de': { forward: 'membre de', inverse: 'Membres' },
 } as const;
 export type RelationType = keyof typeof RELATION_TYPES;
+
+/** Whether a data category was exposed at one operator, according to a source. */
+export const EXPOSURE_STATUSES = {
+  'exposé': 'Exposé',
+  'non exposé': 'Non exposé selon les sources',
+  'contesté': 'Affirmé par une source, non confirmé',
+} as const;
+export type ExposureStatus = keyof typeof EXPOSURE_STATUSES;
+
+/** Whose data a category is about. */
+export const DATA_SUBJECTS = {
+  'assurés': 'Assurés et ayants droit',
+  'professionnels': 'Professionnels de santé',
+} as const;
 
 /** Who wrote a coverage entry. */
 export const ORIGINS = ['ingest', 'editor'] as const;

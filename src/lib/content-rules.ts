@@ -1,0 +1,111 @@
+/**
+ * Rules that span several entries (the schemas check one file at a time):
+ * dossiers agree between linked entries, headline figures exist, nothing is
+ * dated in the future, no article is described twice.
+ */
+import type { ContentError, LoadedEntry } from './content-check.ts';
+import { parisToday } from './dates.ts';
+
+type Data = Record<string, any>;
+const of = (entries: readonly LoadedEntry[], collection: LoadedEntry['collection']) => entries.filter((e) => e.collection === collection);
+
+/** Articles point at events of their own dossier; context entries link to other dossiers. */
+function dossierLinks(entries: readonly LoadedEntry[]): ContentError[] {
+  const errors: ContentError[] = [];
+  const eventDossier = new Map(of(entries, 'events').map((e) => [e.slug, String(e.data.dossier)]));
+  for (const e of of(entries, 'coverage')) {
+    const d = e.data as Data;
+    const linked: [string, string][] = [
+      ...(d.event ? [['event', d.event] as [string, string]] : []),
+      ...((d.alsoEvents ?? []) as string[]).map((slug, i) => [`alsoEvents[${i}]`, slug] as [string, string]),
+    ];
+    for (const [field, slug] of linked) {
+      const other = eventDossier.get(slug);
+      if (other && other !== d.dossier) {
+        errors.push({ file: e.file, field, message: `l'événement « ${slug} » appartient au dossier « ${other} », pas à « ${String(d.dossier)} »` });
+      }
+    }
+  }
+  for (const e of of(entries, 'events')) {
+    const d = e.data as Data;
+    ((d.related ?? []) as string[]).forEach((slug, i) => {
+      if (slug === d.dossier) errors.push({ file: e.file, field: `related[${i}]`, message: `« ${slug} » est le dossier de l'entrée elle-même ; related nomme d'autres dossiers` });
+    });
+  }
+  return errors;
+}
+
+/** Every headline figure of a dossier is claimed by at least one of its events. */
+function keyFiguresExist(entries: readonly LoadedEntry[]): ContentError[] {
+  const errors: ContentError[] = [];
+  for (const dossier of of(entries, 'dossiers')) {
+    const keys = new Set(
+      of(entries, 'events')
+        .filter((e) => e.data.dossier === dossier.slug)
+        .flatMap((e) => ((e.data as Data).figures ?? []).map((f: Data) => f.key)),
+    );
+    ((dossier.data as Data).keyFigures ?? []).forEach((k: Data, i: number) => {
+      if (!keys.has(k.key)) errors.push({ file: dossier.file, field: `keyFigures[${i}].key`, message: `aucun événement du dossier ne donne de chiffre « ${k.key} » (clés connues : ${[...keys].sort().join(', ') || 'aucune'})` });
+    });
+  }
+  return errors;
+}
+
+/** Dates an entry states, with their field paths. */
+function datesOf(e: LoadedEntry): [string, string][] {
+  const d = e.data as Data;
+  const out: [string, string][] = [];
+  const add = (field: string, v: unknown) => typeof v === 'string' && out.push([field, v]);
+  if (e.collection === 'events') {
+    add('date', d.date);
+    add('updated', d.updated);
+    (d.sources ?? []).forEach((s: Data, i: number) => add(`sources[${i}].published`, s.published));
+    (d.figures ?? []).forEach((f: Data, i: number) => add(`figures[${i}].asOf`, f.asOf));
+    (d.corrections ?? []).forEach((c: Data, i: number) => add(`corrections[${i}].date`, c.date));
+  } else if (e.collection === 'coverage') {
+    add('publishedAt', d.publishedAt);
+  } else if (e.collection === 'dossiers') {
+    add('period.start', d.period?.start);
+    add('period.end', d.period?.end);
+  }
+  return out;
+}
+
+/** Nothing is dated after today (Paris): a future date is a typo. */
+function noFutureDates(entries: readonly LoadedEntry[], today: string): ContentError[] {
+  return entries.flatMap((e) =>
+    datesOf(e)
+      .filter(([, date]) => date.slice(0, 10) > today)
+      .map(([field, date]) => ({ file: e.file, field, message: `date « ${date} » dans le futur (aujourd'hui : ${today}) : coquille ?` })),
+  );
+}
+
+/** One coverage entry per article: neither its address nor its canonical address appears twice. */
+function uniqueArticles(entries: readonly LoadedEntry[]): ContentError[] {
+  const errors: ContentError[] = [];
+  const byUrl = new Map<string, string>();
+  for (const e of of(entries, 'coverage')) {
+    const d = e.data as Data;
+    const urls = new Set([String(d.canonicalUrl), String(d.url)]);
+    for (const url of urls) {
+      const other = byUrl.get(url);
+      if (other && other !== e.file) errors.push({ file: e.file, field: url === d.canonicalUrl ? 'canonicalUrl' : 'url', message: `article en double : « ${url} » est déjà décrit par ${other}` });
+    }
+    for (const url of urls) if (!byUrl.has(url)) byUrl.set(url, e.file);
+  }
+  return errors;
+}
+
+export interface RuleOptions {
+  /** Clock for the future-date rule (tests pin it). */
+  now?: Date;
+}
+
+export function crossEntryErrors(entries: readonly LoadedEntry[], options: RuleOptions = {}): ContentError[] {
+  return [
+    ...dossierLinks(entries),
+    ...keyFiguresExist(entries),
+    ...noFutureDates(entries, parisToday(options.now)),
+    ...uniqueArticles(entries),
+  ];
+}
