@@ -53,7 +53,11 @@ async function load(): Promise<SiteData> {
   const mainDossier = dossiers.find((d) => d.data.main) ?? dossiers[0];
   if (!mainDossier) throw new Error('aucun dossier dans content/dossiers/');
   const byEvent = new Map<string, CoverageEntry[]>();
-  for (const c of coverage) if (c.data.event) (byEvent.get(c.data.event) ?? byEvent.set(c.data.event, []).get(c.data.event)!).push(c);
+  for (const c of coverage) {
+    for (const slug of new Set([c.data.event, ...c.data.alsoEvents].filter((s): s is string => !!s))) {
+      (byEvent.get(slug) ?? byEvent.set(slug, []).get(slug)!).push(c);
+    }
+  }
   organizations.sort((a, b) => a.data.name.localeCompare(b.data.name, 'fr'));
   return {
     dossiers,
@@ -75,9 +79,9 @@ export function siteData(): Promise<SiteData> {
   return cached;
 }
 
-/** Timeline items of one dossier (all dossiers when omitted). */
+/** Timeline items of one dossier (all dossiers when omitted), with the entries of other dossiers that link to it. */
 export function timelineItems(data: SiteData, dossier?: string): TimelineItem[] {
-  const events = data.events.filter((e) => !dossier || e.data.dossier === dossier);
+  const events = data.events.filter((e) => !dossier || e.data.dossier === dossier || e.data.related.includes(dossier));
   const coverage = data.coverage.filter((c) => !dossier || c.data.dossier === dossier);
   return [
     ...events.map((entry) => ({ type: 'event' as const, slug: entry.id, date: entry.data.date, entry })),

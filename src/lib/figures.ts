@@ -24,5 +24,8 @@ export function formatFigure(f: FigureValue): string {
 /** The figure with its unit: « 1,2 million de personnes », « 84 organismes ». */
 export function formatFigureWithUnit(f: FigureValue, unit: string): string {
   const figure = formatFigure(f);
-  return /(millions?|milliards?)$/.test(figure) ? `${figure} de ${unit}` : `${figure} ${unit}`;
+  // Percentages are counted in figures, not in people: « 59 % », with a non-breaking space.
+  if (unit === 'pourcent') return `${figure}\u00a0%`;
+  if (!/(millions?|milliards?)$/.test(figure)) return `${figure} ${unit}`;
+  return /^[aeéiouy]/i.test(unit) ? `${figure} d'${unit}` : `${figure} de ${unit}`;
 }

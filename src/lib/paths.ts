@@ -12,5 +12,6 @@ export const paths = {
   dossier: (slug: string) => `/dossiers/${slug}/`,
   about: () => '/a-propos/',
   search: () => '/recherche/',
+  concern: () => '/suis-je-concerne/',
   rss: () => '/rss.xml',
 };

@@ -5,6 +5,7 @@ export interface Relation {
   type: RelationType;
   target: string;
   source: string;
+  verified?: boolean | undefined;
   note?: string | undefined;
 }
 
@@ -21,17 +22,18 @@ export interface RelationView {
   /** The other organisation. */
   other: string;
   source: string;
+  verified: boolean;
   note?: string | undefined;
 }
 
 /** Every relation that concerns `slug`: its own (outgoing) and those others state about it (incoming). */
 export function relationsOf(slug: string, all: readonly OrgRelations[]): RelationView[] {
   const own = all.find((o) => o.slug === slug)?.relations ?? [];
-  const outgoing = own.map((r) => ({ label: RELATION_TYPES[r.type].forward, direction: 'outgoing' as const, type: r.type, other: r.target, source: r.source, note: r.note }));
+  const outgoing = own.map((r) => ({ label: RELATION_TYPES[r.type].forward, direction: 'outgoing' as const, type: r.type, other: r.target, source: r.source, verified: r.verified ?? true, note: r.note }));
   const incoming = all.flatMap((o) =>
     o.relations
       .filter((r) => r.target === slug)
-      .map((r) => ({ label: RELATION_TYPES[r.type].inverse, direction: 'incoming' as const, type: r.type, other: o.slug, source: r.source, note: r.note })),
+      .map((r) => ({ label: RELATION_TYPES[r.type].inverse, direction: 'incoming' as const, type: r.type, other: o.slug, source: r.source, verified: r.verified ?? true, note: r.note })),
   );
   return [...outgoing, ...incoming];
 }

@@ -120,6 +120,15 @@ const CATEGORY_PATTERNS: Record<DataCategory, string> = {
   'adresse postale': '(?:adresses? postales?|coordonnees postales|adresses?(?! e-?mail| electroniques?| mails?| ip| de courriel))',
   'téléphone': '(?:numeros? de telephone|telephones?)',
   'e-mail': '(?:e-?mails?|courriels?|adresses? electroniques?|adresses? mails?)',
+  sexe: 'sexe',
+  'lieu de naissance': 'lieux? de naissance',
+  "numéro d'adhérent": "numeros? d'adherents?",
+  'ayants droit': 'ayants?[- ]droits?',
+  'mot de passe': 'mots? de passe',
+  'identifiants de connexion': 'identifiants? de connexion',
+  'numéros FINESS et SIRET': '(?:finess|siret)',
+  // Only the data field: « réseau de soins » alone names a kind of organisation.
+  'réseau de soins': 'appartenance a un reseau de soins',
 };
 const CATEGORY_RES = (Object.keys(CATEGORY_PATTERNS) as DataCategory[]).map((k) => [k, new RegExp(`(?<![\\p{L}\\p{N}])${CATEGORY_PATTERNS[k]}(?![\\p{L}\\p{N}])`, 'u')] as const);
 const NEGATION = /(?<![\p{L}])(?:pas|ni|aucun|aucune|aucunement|non|epargnee?s?|exclue?s?|hors de|en aucun cas|ne figurent|n'ont pas|ne sont pas)(?![\p{L}])/u;
