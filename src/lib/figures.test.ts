@@ -46,7 +46,7 @@ describe('formatFigureWithUnit', () => {
 
   it('elides « de » before a vowel and writes percentages with a sign', () => {
     expect(formatFigureWithUnit({ value: 5_000_000 }, 'euros')).toBe("5 millions d'euros");
-    expect(formatFigureWithUnit({ value: 800_000 }, 'euros')).toBe('800 000 euros');
+    expect(formatFigureWithUnit({ value: 800_000 }, 'euros')).toBe('800\u202f000 euros');
     expect(formatFigureWithUnit({ value: 59 }, 'pourcent')).toBe('59\u00a0%');
     expect(formatFigureWithUnit({ max: 50 }, 'pourcent')).toBe("jusqu'à 50\u00a0%");
   });

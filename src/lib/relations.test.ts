@@ -5,7 +5,7 @@ const src = 'https://exemple.example/source';
 const all = [
   { slug: 'almerys', relations: [{ type: 'filiale-de' as const, target: 'be-ys', source: src }] },
   { slug: 'mgen', relations: [{ type: 'client-de' as const, target: 'almerys', source: src }] },
-  { slug: 'mgp', relations: [{ type: 'client-de' as const, target: 'almerys', source: src, note: 'selon la mutuelle' }] },
+  { slug: 'mgp', relations: [{ type: 'client-de' as const, target: 'almerys', source: src, verified: false, note: 'selon la mutuelle' }] },
   { slug: 'be-ys', relations: [] },
 ];
 
@@ -17,10 +17,11 @@ describe('relationsOf', () => {
       ['Clients', 'mgp'],
     ]);
     expect(views.find((v) => v.direction === 'outgoing')).toMatchObject({ label: 'filiale de', other: 'be-ys' });
+    expect(views.find((v) => v.other === 'mgp')?.verified).toBe(false);
   });
 
   it('shows a mutuelle its operator, and a parent its subsidiaries', () => {
-    expect(relationsOf('mgen', all)).toEqual([{ label: 'client de', direction: 'outgoing', type: 'client-de', other: 'almerys', source: src, note: undefined }]);
+    expect(relationsOf('mgen', all)).toEqual([{ label: 'client de', direction: 'outgoing', type: 'client-de', other: 'almerys', source: src, verified: true, note: undefined }]);
     expect(relationsOf('be-ys', all).map((v) => [v.label, v.other])).toEqual([['Filiales', 'almerys']]);
   });
 

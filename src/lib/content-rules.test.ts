@@ -1,0 +1,86 @@
+/**
+ * Rules across entries: each test copies the fictional fixture tree, breaks
+ * one thing and reads the message the editor would get.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkContent, formatError } from './content-check.ts';
+
+const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/content');
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function fixtureCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), 'veille-rules-'));
+  temps.push(root);
+  cpSync(FIXTURE, join(root, 'content'), { recursive: true });
+  return join(root, 'content');
+}
+const edit = (file: string, from: string | RegExp, to: string) => {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`test setup: « ${String(from)} » not found in ${file}`);
+  writeFileSync(file, next);
+};
+const NOW = new Date('2026-01-01T12:00:00Z');
+const messages = (dir: string, now = NOW) => checkContent(dir, join(dir, '..'), { now }).errors.map(formatError);
+const EVENT = 'events/exemplis-annonce-1-2-million-de-personnes.mdx';
+const DOSSIER = 'dossiers/exemplis-2025.yaml';
+
+describe('cross-entry rules', () => {
+  it('accept the fixture tree', () => {
+    expect(messages(FIXTURE)).toEqual([]);
+  });
+
+  it('refuse a date after today (Paris), naming the field', () => {
+    const dir = fixtureCopy();
+    edit(join(dir, EVENT), "date: '2025-01-30T18:45'", "date: '2026-01-02'");
+    expect(messages(dir)).toContain(`content/${EVENT} : champ « date » : date « 2026-01-02 » dans le futur (aujourd'hui : 2026-01-01) : coquille ?`);
+    // The same file is fine once that day has come.
+    expect(messages(dir, new Date('2026-01-02T00:30:00+01:00'))).toEqual([]);
+  });
+
+  it('refuse two coverage entries for one article address', () => {
+    const dir = fixtureCopy();
+    const other = readFileSync(join(dir, 'coverage/presse-exemple-exemplis-1-2-million.mdx'), 'utf8').match(/^url: (.+)$/m)![1]!;
+    edit(join(dir, 'coverage/quotidien-fictif-exemplis-1-2-million.mdx'), /^url: .+$/m, `url: ${other}`);
+    expect(messages(dir).some((m) => m.includes('champ « url » : article en double') && m.includes(other))).toBe(true);
+  });
+
+  it('refuse a headline figure no event gives, listing the keys that exist', () => {
+    const dir = fixtureCopy();
+    edit(join(dir, DOSSIER), 'key: personnes-concernees', 'key: personnes-touchees');
+    expect(messages(dir)).toEqual([
+      `content/${DOSSIER} : champ « keyFigures[0].key » : aucun événement du dossier ne donne de chiffre « personnes-touchees » (clés connues : organismes-clients, personnes-concernees)`,
+    ]);
+  });
+
+  it('refuse an entry that links to its own dossier, and a link to an unknown dossier', () => {
+    const dir = fixtureCopy();
+    edit(join(dir, EVENT), 'kind: statement', 'kind: statement\nrelated: [exemplis-2025, fuite-inconnue]');
+    expect(messages(dir)).toEqual([
+      `content/${EVENT} : champ « related[1] » : référence introuvable : « fuite-inconnue » n'existe pas dans content/dossiers/`,
+      `content/${EVENT} : champ « related[0] » : « exemplis-2025 » est le dossier de l'entrée elle-même ; related nomme d'autres dossiers`,
+    ]);
+  });
+
+  it('refuse an exposure cell for an organisation outside operators', () => {
+    const dir = fixtureCopy();
+    edit(join(dir, DOSSIER), /organization: exemplis\n(\s+)status: contesté/, 'organization: mutuelle-fictia\n$1status: contesté');
+    expect(messages(dir)).toEqual([
+      `content/${DOSSIER} : champ « exposure[2].cells[0].organization » : « mutuelle-fictia » n'est pas dans operators (exemplis)`,
+    ]);
+  });
+
+  it('refuse an unconfirmed relation without a note saying so', () => {
+    const dir = fixtureCopy();
+    edit(join(dir, 'organizations/mutuelle-fictia.md'), 'source: https://fictia.example/actualites/incident-exemplis', 'source: https://fictia.example/actualites/incident-exemplis\n    verified: false');
+    expect(messages(dir)).toEqual([
+      'content/organizations/mutuelle-fictia.md : champ « relations[0].note » : source non retrouvée (verified: false) : dites dans note que la relation n’est pas confirmée',
+    ]);
+  });
+});
