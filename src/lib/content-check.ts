@@ -265,7 +265,8 @@ export function checkContent(contentDir: string, displayBase = join(contentDir, 
     }
   }
 
-  errors.push(...crossEntryErrors(entries, options));
+  const invalidEvents = (known.get('events')?.size ?? 0) - entries.filter((e) => e.collection === 'events').length;
+  errors.push(...crossEntryErrors(entries, invalidEvents, options));
 
   const dossiers = entries.filter((e) => e.collection === 'dossiers');
   const mains = dossiers.filter((d) => d.data.main === true);

@@ -35,9 +35,13 @@ function dossierLinks(entries: readonly LoadedEntry[]): ContentError[] {
   return errors;
 }
 
-/** Every headline figure of a dossier is claimed by at least one of its events. */
-function keyFiguresExist(entries: readonly LoadedEntry[]): ContentError[] {
+/**
+ * Every headline figure of a dossier is claimed by at least one of its events.
+ * Skipped while an event file is invalid: its figures are unknown, and it is already reported.
+ */
+function keyFiguresExist(entries: readonly LoadedEntry[], invalidEvents: number): ContentError[] {
   const errors: ContentError[] = [];
+  if (invalidEvents > 0) return errors;
   for (const dossier of of(entries, 'dossiers')) {
     const keys = new Set(
       of(entries, 'events')
@@ -101,10 +105,11 @@ export interface RuleOptions {
   now?: Date;
 }
 
-export function crossEntryErrors(entries: readonly LoadedEntry[], options: RuleOptions = {}): ContentError[] {
+/** `invalidEvents`: event files that failed their own checks (their data is missing from `entries`). */
+export function crossEntryErrors(entries: readonly LoadedEntry[], invalidEvents: number, options: RuleOptions = {}): ContentError[] {
   return [
     ...dossierLinks(entries),
-    ...keyFiguresExist(entries),
+    ...keyFiguresExist(entries, invalidEvents),
     ...noFutureDates(entries, parisToday(options.now)),
     ...uniqueArticles(entries),
   ];
