@@ -473,7 +473,11 @@ export class WordEngine implements SearchEngine {
       partial = ids.length > 0;
     }
     const byType = emptyByType();
-    for (const d of ids) byType[data.docs[d]!.t]++;
+    for (const d of ids) {
+      byType[data.docs[d]!.t]++;
+      // The record before its coverage: an event outranks an article that repeats its words.
+      scores[d]! *= TYPE_PRIOR[data.docs[d]!.t] ?? 1;
+    }
     const limit = options.limit ?? 50;
     const hits = topK(ids, scores, limit);
     const outcome: SearchOutcome = { hits, total: ids.length, byType, partial, terms, matched: [...matched] };
@@ -529,6 +533,9 @@ export class WordEngine implements SearchEngine {
     }
   }
 }
+
+/** Score factor per document type (e: event, a: article, o: organisation). */
+const TYPE_PRIOR: Record<string, number> = { e: 1.25, a: 0.8, o: 1 };
 
 /** The `k` best documents by score (ties: document order), best first. */
 export function topK(ids: number[], scores: Float64Array, k: number): number[] {

@@ -56,7 +56,7 @@ describe('without JavaScript', () => {
   it('every page type reads and links work', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
-    for (const path of ['/', '/organisations/', '/revue-de-presse/', '/types/incident/', '/chiffres/', '/a-propos/']) {
+    for (const path of ['/', '/suis-je-concerne/', '/organisations/', '/revue-de-presse/', '/types/incident/', '/chiffres/', '/a-propos/']) {
       const response = await page.goto(`${base()}${path}`);
       expect(response?.status(), path).toBe(200);
       expect((await page.locator('h1').textContent())?.trim().length, path).toBeGreaterThan(0);
@@ -74,7 +74,7 @@ describe('without JavaScript', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
-  const pages = ['/', '/chronologie/', '/organisations/', '/revue-de-presse/', '/types/regulatory/', '/chiffres/', '/a-propos/', '/404.html'];
+  const pages = ['/', '/chronologie/', '/suis-je-concerne/', '/organisations/', '/organisations/almerys/', '/organisations/harmonie-mutuelle/', '/revue-de-presse/', '/types/regulatory/', '/chiffres/', '/dossiers/france-travail-2024/', '/a-propos/', '/404.html'];
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violation on each page type (${scheme})`, async () => {
       const ctx = await browser.newContext({ colorScheme: scheme });
@@ -98,7 +98,7 @@ describe('phone width', () => {
   it('has no horizontal scroll on the timeline and an event page', async () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await phone.newPage();
-    for (const path of ['/', '/chiffres/']) {
+    for (const path of ['/', '/chiffres/', '/suis-je-concerne/', '/organisations/viamedis/']) {
       await page.goto(`${base()}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
