@@ -53,7 +53,7 @@ describe('the shipped content', () => {
   });
 
   it('sources every client relation, and flags one whose page was not found again', () => {
-    const ties = of('organizations').flatMap((o) => (o.data.relations as Data[]).filter((r) => r.type === 'client-de' || r.type === 'ancien-client-de').map((r) => ({ org: o.slug, ...r })));
+    const ties = of('organizations').flatMap((o) => (o.data.relations as Data[]).filter((r) => r.type === 'client-de' || r.type === 'ancien-client-de').map((r) => ({ org: o.slug, ...r }) as Data));
     expect(ties.length).toBeGreaterThan(20);
     for (const t of ties) {
       expect(t.source, `${t.org} → ${t.target}`).toMatch(/^https?:\/\//);
