@@ -6,7 +6,10 @@ export function dossierClaims(data: SiteData, dossier: string): Claim[] {
   return data.events
     .filter((e) => e.data.dossier === dossier)
     .flatMap((e) =>
-      e.data.figures.map((f) => ({ ...f, event: e.id, publisher: e.data.sources.find((s) => s.url === f.source)?.publisher ?? '' })),
+      e.data.figures.map((f) => {
+        const source = e.data.sources.find((s) => s.url === f.source);
+        return { ...f, event: e.id, publisher: source?.publisher ?? '', verified: source?.verified ?? true };
+      }),
     );
 }
 

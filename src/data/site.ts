@@ -92,7 +92,7 @@ export function timelineItems(data: SiteData, dossier?: string): TimelineItem[] 
 /** The most recent change in a dossier: an event's date or revision, or an article's publication. */
 export function lastUpdate(data: SiteData, dossier: string): string {
   const dates = [
-    ...data.events.filter((e) => e.data.dossier === dossier).flatMap((e) => [e.data.date, e.data.updated ?? e.data.date, ...e.data.corrections.map((c) => c.date)]),
+    ...data.events.filter((e) => e.data.dossier === dossier || e.data.related.includes(dossier)).flatMap((e) => [e.data.date, e.data.updated ?? e.data.date, ...e.data.corrections.map((c) => c.date)]),
     ...data.coverage.filter((c) => c.data.dossier === dossier).map((c) => c.data.publishedAt),
   ];
   return dates.map((d) => d.slice(0, 10)).sort().at(-1) ?? data.dossier(dossier).data.period.start;

@@ -20,6 +20,16 @@ const claim = (over: Partial<Claim>): Claim => ({
 });
 
 describe('figureSeries', () => {
+  it('headlines a verified source before a later unverified one', () => {
+    const [series] = figureSeries([
+      claim({ value: 84, asOf: '2024-02-01', status: 'rapporté' }),
+      claim({ max: 100, asOf: '2024-02-05', status: 'rapporté' }),
+      claim({ min: 80, asOf: '2024-02-08', status: 'rapporté', verified: false }),
+    ]);
+    expect(series!.headline.max).toBe(100);
+    expect(series!.claims.map((c) => c.asOf)).toEqual(['2024-02-01', '2024-02-05', '2024-02-08']);
+  });
+
   it('keeps every claim in date order and headlines the latest confirmed one', () => {
     const series = figureSeries([
       claim({ value: 40_000_000, asOf: '2024-02-08', status: 'rapporté' }),

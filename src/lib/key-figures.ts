@@ -1,4 +1,7 @@
-/** Chooses the figure claims a dossier headlines: per key, the latest confirmed claim (else the latest). */
+/**
+ * Chooses the claim a dossier headlines, per key: one whose source was found
+ * again, of the best status (confirmed first), then the latest.
+ */
 import type { Figure } from '../schemas/index.ts';
 
 export interface Claim extends Figure {
@@ -6,6 +9,19 @@ export interface Claim extends Figure {
   event: string;
   /** Publisher of the claim's source. */
   publisher: string;
+  /** False when the claim's source could not be found again. */
+  verified?: boolean;
+}
+
+const STATUS_RANK: Record<Claim['status'], number> = { 'confirmé': 0, 'rapporté': 1, 'revendiqué': 2, 'contesté': 3 };
+
+/** Negative when `a` makes the better headline. */
+function better(a: Claim, b: Claim): number {
+  return (
+    Number(a.verified === false) - Number(b.verified === false) ||
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    b.asOf.localeCompare(a.asOf)
+  );
 }
 
 export interface FigureSeries {
@@ -21,8 +37,7 @@ export function figureSeries(claims: readonly Claim[]): FigureSeries[] {
   for (const c of claims) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
   return [...byKey.entries()].map(([key, list]) => {
     const sorted = [...list].sort((a, b) => a.asOf.localeCompare(b.asOf));
-    const confirmed = sorted.filter((c) => c.status === 'confirmé');
-    const headline = (confirmed.length ? confirmed : sorted).at(-1)!;
+    const headline = [...list].sort(better)[0]!;
     return { key, label: headline.label, claims: sorted, headline };
   });
 }
