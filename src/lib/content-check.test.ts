@@ -3,32 +3,14 @@
  * Each test copies the fictional fixture tree (tests/fixtures/content/) into a
  * temporary folder, breaks one thing and reads the messages.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FIXTURE, edit, fixtureCopies } from '../../tests/support/fixture-copy.ts';
 import { checkContent, checkFile, formatError } from './content-check.ts';
 
-const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/content');
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh copy of the fixture tree; returns its content folder. */
-function fixtureCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), 'veille-check-'));
-  temps.push(root);
-  cpSync(FIXTURE, join(root, 'content'), { recursive: true });
-  return join(root, 'content');
-}
-
-const edit = (file: string, from: string | RegExp, to: string) => {
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`test setup: « ${String(from)} » not found in ${file}`);
-  writeFileSync(file, next);
-};
+const fixtureCopy = fixtureCopies('veille-check-');
 
 const messages = (dir: string) => checkContent(dir).errors.map(formatError);
 

@@ -2,30 +2,13 @@
  * Rules across entries: each test copies the fictional fixture tree, breaks
  * one thing and reads the message the editor would get.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE, edit, fixtureCopies } from '../../tests/support/fixture-copy.ts';
 import { checkContent, formatError } from './content-check.ts';
 
-const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/content');
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function fixtureCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), 'veille-rules-'));
-  temps.push(root);
-  cpSync(FIXTURE, join(root, 'content'), { recursive: true });
-  return join(root, 'content');
-}
-const edit = (file: string, from: string | RegExp, to: string) => {
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`test setup: « ${String(from)} » not found in ${file}`);
-  writeFileSync(file, next);
-};
+const fixtureCopy = fixtureCopies('veille-rules-');
 const NOW = new Date('2026-01-01T12:00:00Z');
 const messages = (dir: string, now = NOW) => checkContent(dir, join(dir, '..'), { now }).errors.map(formatError);
 const EVENT = 'events/exemplis-annonce-1-2-million-de-personnes.mdx';

@@ -4,22 +4,12 @@
  * address and Back, the list without JavaScript, and axe on an answer.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
 
 const base = () => inject('siteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const { browser, context } = useBrowser();
 
 const answer = (page: Page) => page.locator('[data-answer]');
 
@@ -31,7 +21,7 @@ async function ask(page: Page, name: string) {
 
 describe('« Suis-je concerné ? » with JavaScript', () => {
   it('names Viamedis for one of its clients, with the source of the tie and what Viamedis exposed', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/suis-je-concerne/`);
     await ask(page, 'Harmonie Mutuelle');
     await expect.poll(() => answer(page).locator('h2').textContent()).toBe('Harmonie Mutuelle');
@@ -45,7 +35,7 @@ describe('« Suis-je concerné ? » with JavaScript', () => {
   });
 
   it('names Almerys for one of its clients', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/suis-je-concerne/`);
     await ask(page, 'Alan');
     expect(await answer(page).locator('.verdict').textContent()).toContain('clients de Almerys');
@@ -54,7 +44,7 @@ describe('« Suis-je concerné ? » with JavaScript', () => {
   });
 
   it('names both operators for a client of both', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/suis-je-concerne/`);
     await ask(page, 'Aésio');
     const verdict = await answer(page).locator('.verdict').textContent();
@@ -65,7 +55,7 @@ describe('« Suis-je concerné ? » with JavaScript', () => {
   });
 
   it('says « nous ne savons pas » for a name the record does not know, with what to check', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/suis-je-concerne/`);
     await ask(page, 'Caisse imaginaire du Vexin');
     expect(await answer(page).locator('h2').textContent()).toContain('nous ne savons pas');
@@ -75,7 +65,7 @@ describe('« Suis-je concerné ? » with JavaScript', () => {
   });
 
   it('answers a misspelled name and says it guessed', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/suis-je-concerne/`);
     await ask(page, 'harmoni mutuel');
     expect(await answer(page).locator('h2').textContent()).toBe('Harmonie Mutuelle');
@@ -84,7 +74,7 @@ describe('« Suis-je concerné ? » with JavaScript', () => {
   });
 
   it('opens a shared address on its answer, and Back returns to the previous one', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/suis-je-concerne/?organisme=Macif`);
     await expect.poll(() => answer(page).locator('h2').textContent()).toBe('Macif');
     await ask(page, 'Harmonie Mutuelle');
@@ -96,7 +86,7 @@ describe('« Suis-je concerné ? » with JavaScript', () => {
   });
 
   it('has no WCAG 2.1 A/AA violation with an answer shown', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/suis-je-concerne/?organisme=Aésio`);
     await expect.poll(() => answer(page).isVisible()).toBe(true);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -107,7 +97,7 @@ describe('« Suis-je concerné ? » with JavaScript', () => {
 
 describe('« Suis-je concerné ? » without JavaScript', () => {
   it('lists organisations A–Z, and an organisation page carries the same answer', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await browser().newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(`${base()}/suis-je-concerne/`);
     expect(await page.locator('form.concern-form').isVisible()).toBe(false);

@@ -6,23 +6,13 @@
  */
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
 
 const base = () => inject('siteUrl');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const { browser, context } = useBrowser({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
 
 const box = (page: Page) => page.locator('#site-search');
 const popup = (page: Page) => page.locator('#site-search-popup');
@@ -41,7 +31,7 @@ async function typeInBox(page: Page, text: string) {
 
 describe('header search box', () => {
   it('shows grouped, highlighted results as you type and follows the combobox keyboard pattern', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/`);
     expect(await box(page).getAttribute('aria-keyshortcuts')).toBe('/');
     await typeInBox(page, 'almeris');
@@ -90,7 +80,7 @@ describe('header search box', () => {
   });
 
   it('opens an event with the mouse, and Enter without an active option goes to the results page', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/`);
     await typeInBox(page, 'hameçonnage');
     const option = options(page).filter({ hasText: /hameçonnage/i }).first();
@@ -107,7 +97,7 @@ describe('header search box', () => {
   });
 
   it('says when nothing matches and offers suggestions', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/a-propos/`);
     await typeInBox(page, 'xylophone');
     await expect.poll(() => page.locator('#site-search-summary').textContent()).toMatch(/Aucun résultat pour «\s*xylophone\s*»/);
@@ -121,7 +111,7 @@ describe('header search box', () => {
   });
 
   it('ships at most 5 KB of gzipped JavaScript before interaction, and loads the rest on focus', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     const scripts = new Map<string, number>();
     const data: string[] = [];
     page.on('response', async (response) => {
@@ -148,7 +138,7 @@ describe('header search box', () => {
 
 describe('without Web Workers', () => {
   it('runs the same search in the page', async () => {
-    const ctx = await browser.newContext({ locale: 'fr-FR' });
+    const ctx = await browser().newContext({ locale: 'fr-FR' });
     await ctx.addInitScript(() => {
       (window as unknown as { Worker: unknown }).Worker = function NoWorker() {
         throw new Error('workers disabled');
@@ -164,7 +154,7 @@ describe('without Web Workers', () => {
 
 describe('/recherche/ page', () => {
   it('keeps the search in the address: a shared URL reproduces the results, Back restores the previous search', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/recherche/`);
     await page.locator('#recherche-q').fill('Almerys');
     await expect.poll(() => page.url()).toMatch(/\?q=Almerys$/);
@@ -184,7 +174,7 @@ describe('/recherche/ page', () => {
     const status = await page.locator('[data-status]').textContent();
 
     // The same address, opened fresh elsewhere, gives the same results.
-    const other = await browser.newContext({ locale: 'fr-FR' });
+    const other = await browser().newContext({ locale: 'fr-FR' });
     const shared = await other.newPage();
     await shared.goto(page.url());
     await expect.poll(async () => (await resultLinks(shared)).join()).toBe(filtered.join());
@@ -202,7 +192,7 @@ describe('/recherche/ page', () => {
   });
 
   it('moves through results with the keyboard and opens one', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/recherche/?q=parquet`);
     await expect.poll(async () => (await resultLinks(page)).length).toBeGreaterThan(1);
     const links = await resultLinks(page);
@@ -220,7 +210,7 @@ describe('/recherche/ page', () => {
   });
 
   it('without JavaScript, says how to browse by type and organisation, and links there', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await browser().newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(`${base()}/recherche/?q=Almerys`);
     const note = page.locator('[data-nojs]');
@@ -243,7 +233,7 @@ describe('/recherche/ page', () => {
 
 describe('phone width', () => {
   it('has no horizontal scroll on the results page or with the popup open', async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
+    const phone = await browser().newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
     const page = await phone.newPage();
     await page.goto(`${base()}/recherche/?q=almerys&type=regulatory`);
     await expect.poll(async () => (await resultLinks(page)).length).toBeGreaterThan(0);
@@ -261,7 +251,7 @@ describe('phone width', () => {
 describe('accessibility of the open search UI (axe-core, WCAG 2.1 A and AA)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`finds no violation in the open popup and on the results page (${colorScheme})`, async () => {
-      const ctx = await browser.newContext({ colorScheme, locale: 'fr-FR' });
+      const ctx = await browser().newContext({ colorScheme, locale: 'fr-FR' });
       const page = await ctx.newPage();
       await page.goto(`${base()}/`);
       await typeInBox(page, 'almerys');

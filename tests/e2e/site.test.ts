@@ -1,25 +1,14 @@
 /** The shipped site in headless Chromium: navigation, reading without JavaScript, and axe-core WCAG 2.1 A/AA. */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/use-browser.ts';
 
 const base = () => inject('siteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const { browser, context } = useBrowser();
 
 describe('timeline', () => {
   it('renders months, days and items, and its links lead to event and organisation pages', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/`);
     await expect.poll(() => page.locator('.timeline-month h2').count()).toBeGreaterThan(0);
     expect(await page.locator('.timeline-item.is-event').count()).toBeGreaterThan(0);
@@ -41,7 +30,7 @@ describe('timeline', () => {
   });
 
   it('switches order with a plain link', async () => {
-    const page = await context.newPage();
+    const page = await context().newPage();
     await page.goto(`${base()}/`);
     const newestFirst = await page.locator('.timeline-day > h3 time').allTextContents();
     await page.getByRole('link', { name: "Plus ancien d'abord" }).click();
@@ -54,7 +43,7 @@ describe('timeline', () => {
 
 describe('without JavaScript', () => {
   it('every page type reads and links work', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await browser().newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     for (const path of ['/', '/suis-je-concerne/', '/organisations/', '/revue-de-presse/', '/types/incident/', '/chiffres/', '/a-propos/']) {
       const response = await page.goto(`${base()}${path}`);
@@ -77,7 +66,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   const pages = ['/', '/chronologie/', '/suis-je-concerne/', '/organisations/', '/organisations/almerys/', '/organisations/harmonie-mutuelle/', '/revue-de-presse/', '/types/regulatory/', '/chiffres/', '/dossiers/france-travail-2024/', '/a-propos/', '/404.html'];
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violation on each page type (${scheme})`, async () => {
-      const ctx = await browser.newContext({ colorScheme: scheme });
+      const ctx = await browser().newContext({ colorScheme: scheme });
       const page = await ctx.newPage();
       await page.goto(`${base()}/`);
       const event = await page.locator('.timeline-item.is-event a.title').first().getAttribute('href');
@@ -96,7 +85,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
 
 describe('phone width', () => {
   it('has no horizontal scroll on the timeline and an event page', async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phone = await browser().newContext({ viewport: { width: 360, height: 740 } });
     const page = await phone.newPage();
     for (const path of ['/', '/chiffres/', '/suis-je-concerne/', '/organisations/viamedis/']) {
       await page.goto(`${base()}${path}`);
