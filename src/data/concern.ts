@@ -2,8 +2,16 @@
 import type { SiteData, DossierEntry } from './site.ts';
 import { concernOf, pickable, type ConcernOrganization } from '../lib/concern.ts';
 
+// Built once per site load: every page and every answer reads the same list.
+const cache = new WeakMap<SiteData, ConcernOrganization[]>();
+
 export function concernOrganizations(data: SiteData): ConcernOrganization[] {
-  return data.organizations.map((o) => ({ slug: o.id, name: o.data.name, aliases: o.data.aliases, kind: o.data.kind, relations: o.data.relations }));
+  let list = cache.get(data);
+  if (!list) {
+    list = data.organizations.map((o) => ({ slug: o.id, name: o.data.name, aliases: o.data.aliases, kind: o.data.kind, relations: o.data.relations }));
+    cache.set(data, list);
+  }
+  return list;
 }
 
 /** The dossier whose operators answer « Suis-je concerné ? »: the main one, when it names operators. */

@@ -8,6 +8,7 @@ import Parser from 'rss-parser';
 import { load } from 'cheerio/slim';
 import { TZDate } from '@date-fns/tz';
 import { StageError } from '../lib/stage-error.ts';
+import { absoluteHttpUrl as absolute } from '../lib/url.ts';
 
 export interface DiscoveredItem {
   /** Article address, absolute. */
@@ -60,15 +61,6 @@ const plain = (html: string | undefined, max = 600): string | undefined => {
   return text ? text.slice(0, max) : undefined;
 };
 
-const absolute = (href: string | undefined, base: string): string | undefined => {
-  if (!href) return undefined;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /** What a document is, from its first tags. */
 export function sniff(text: string): SourceFormat | null {

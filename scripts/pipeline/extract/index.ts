@@ -10,6 +10,7 @@ import { load } from 'cheerio/slim';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { parseBylineDates, parseFrenchDate, parseMachineDate } from './dates.ts';
 import { StageError } from '../lib/stage-error.ts';
+import { absoluteHttpUrl as absolute } from '../lib/url.ts';
 
 export { parseFrenchDate, parseMachineDate, parseBylineDates } from './dates.ts';
 
@@ -576,15 +577,6 @@ function findLede(body: ParentNode, root: AnyNode): string | null {
 
 // ------------------------------------------------------------------- the stage
 
-const absolute = (href: string | undefined, base: string) => {
-  if (!href) return undefined;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 function cleanTitle(title: string, siteName?: string): string {
   let t = title.replace(/\s+/g, ' ').trim();
