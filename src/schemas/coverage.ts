@@ -3,6 +3,17 @@ import { z } from 'zod';
 import { GROUPINGS, ORIGINS } from './vocabulary.ts';
 import { parisDate, slugRef, webUrl } from './fields.ts';
 
+/** Why ingestion kept and attached an article: shown to editors by `npm run review`. */
+export const evidenceSchema = z.strictObject({
+  /** Relevance score (weighted topic terms) and the threshold it passed. */
+  score: z.number().nonnegative(),
+  threshold: z.number().nonnegative(),
+  /** Topic terms found, with their number of hits. */
+  terms: z.array(z.strictObject({ term: z.string().min(1), hits: z.number().int().positive() })).default([]),
+  /** Similarity score of the attached event, when one was chosen. */
+  eventScore: z.number().nonnegative().optional(),
+});
+
 /** Where an article came from and how it was attached. */
 export const provenanceSchema = z.strictObject({
   /** Feed or list page where the article was found, or « editor » when added by hand. */
@@ -13,6 +24,8 @@ export const provenanceSchema = z.strictObject({
   grouping: z.enum(GROUPINGS),
   /** Whether an editor has reviewed the entry. */
   reviewed: z.boolean().default(false),
+  /** Why ingestion kept and attached it (written by ingestion). */
+  evidence: evidenceSchema.optional(),
 });
 
 export const EXCERPT_MAX = 300;

@@ -1,6 +1,7 @@
 /** Publishers (`content/publishers/*.yaml`): news outlets and other sources. */
 import { z } from 'zod';
 import { webUrl } from './fields.ts';
+import { ORIGINS } from './vocabulary.ts';
 
 /** CSS selectors for sites the generic extractor gets wrong. */
 export const extractionHintsSchema = z.strictObject({
@@ -27,5 +28,9 @@ export const publisherSchema = z.strictObject({
   language: z.string().default('fr'),
   /** Per-site extraction hints. */
   hints: extractionHintsSchema.optional(),
+  /** Who wrote the entry: an editor, or ingestion (from an article's page, the first time it met the outlet). */
+  origin: z.enum(ORIGINS).default('editor'),
+  /** For an entry written by ingestion: whether an editor has reviewed it (its name was read from a page). */
+  reviewed: z.boolean().default(false),
 });
 export type PublisherData = z.output<typeof publisherSchema>;

@@ -310,6 +310,13 @@ describe('coverage', () => {
     expect(coverageSchema.parse(minimal)).toMatchObject({ organizations: [], locked: false, provenance: { reviewed: false } });
   });
 
+  it('accepts the evidence ingestion stores and rejects a negative score', () => {
+    const evidence = { score: 12.5, threshold: 7, terms: [{ term: 'tiers payant', hits: 3 }], eventScore: 0.41 };
+    const withEvidence = (e: unknown) => with_(validCoverage(), { provenance: { ...(validCoverage().provenance as Data), evidence: e } });
+    expect(errorsOf('coverage', withEvidence(evidence))).toEqual([]);
+    expectOneError(errorsOf('coverage', withEvidence({ ...evidence, score: -1 })), 'coverage', 'provenance.evidence.score');
+  });
+
   it('accepts an excerpt of exactly 300 characters and rejects 301', () => {
     expect(errorsOf('coverage', with_(validCoverage(), { excerpt: 'a'.repeat(300) }))).toEqual([]);
     expectOneError(errorsOf('coverage', with_(validCoverage(), { excerpt: 'a'.repeat(301) })), 'coverage', 'excerpt', 'extrait trop long : au plus 300 caractères', '301 trouvés');
@@ -371,7 +378,13 @@ describe('organizations', () => {
 describe('publishers', () => {
   it('accepts a full entry and a minimal one', () => {
     expect(errorsOf('publishers', validPublisher())).toEqual([]);
-    expect(publisherSchema.parse({ name: 'X', domains: ['x.example'] })).toMatchObject({ feeds: [], language: 'fr' });
+    expect(publisherSchema.parse({ name: 'X', domains: ['x.example'] })).toMatchObject({ feeds: [], language: 'fr', origin: 'editor' });
+  });
+
+  it('accepts an entry written by ingestion, not yet reviewed, and rejects an unknown origin', () => {
+    expect(errorsOf('publishers', with_(validPublisher(), { origin: 'ingest', reviewed: false }))).toEqual([]);
+    expect(publisherSchema.parse({ name: 'X', domains: ['x.example'], origin: 'ingest' })).toMatchObject({ origin: 'ingest', reviewed: false });
+    expectOneError(errorsOf('publishers', with_(validPublisher(), { origin: 'robot' })), 'publishers', 'origin', '« robot »', 'ingest, editor');
   });
 
   it('rejects a domain written as an address, and no domain at all', () => {
