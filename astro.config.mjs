@@ -14,6 +14,24 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Content-Security-Policy in a <meta> on every page: Astro adds the hashes of the
+  // scripts and styles it emits to script-src and style-src. Directives a <meta>
+  // cannot carry (frame-ancestors) are in public/_headers and docs/nginx.conf.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "font-src 'self'",
+        "manifest-src 'self'",
+      ],
+    },
+  },
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
 });
