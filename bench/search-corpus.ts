@@ -143,7 +143,7 @@ export function generateCorpus(size: number, seed = 42): Corpus {
     const name = `${cap(pseudoWord(r))} ${r.pick(['Info', 'Actu', 'Presse', 'Hebdo', 'Matin', 'Soir', 'Santé', 'Tech'])}`;
     const slug = `${slugify(name)}-${i}`;
     pubSlugs.push(slug);
-    entries.push({ collection: 'publishers', slug, data: { name, domains: [`${slug}.fr`], feeds: [], language: 'fr' } });
+    entries.push({ collection: 'publishers', slug, data: { name, domains: [`${slug}.fr`], feeds: [], language: 'fr', origin: 'editor', reviewed: false } });
   }
   const date = () => {
     const y = 2015 + r.int(11);

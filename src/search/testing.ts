@@ -54,8 +54,8 @@ export const SAMPLE: SourceEntry[] = [
   org('viamedis', 'Viamedis', ['Viamédis'], 'Opérateur de tiers payant pour des complémentaires santé.'),
   org('ag2r-la-mondiale', 'AG2R La Mondiale', ['AG2R'], 'Groupe de protection sociale.'),
   org('soeurs-mutuelle', 'Mutuelle des Sœurs', [], 'Mutuelle fictive au nom avec une ligature.'),
-  { collection: 'publishers', slug: 'franceinfo', data: { name: 'Franceinfo', domains: ['francetvinfo.fr'], feeds: [], language: 'fr' } },
-  { collection: 'publishers', slug: 'zdnet', data: { name: 'ZDNet', domains: ['zdnet.fr'], feeds: [], language: 'fr' } },
+  { collection: 'publishers', slug: 'franceinfo', data: { name: 'Franceinfo', domains: ['francetvinfo.fr'], feeds: [], language: 'fr', origin: 'editor', reviewed: false } },
+  { collection: 'publishers', slug: 'zdnet', data: { name: 'ZDNet', domains: ['zdnet.fr'], feeds: [], language: 'fr', origin: 'editor', reviewed: false } },
   event('viamedis-intrusion', 'Viamedis détecte une intrusion dans son portail', '2024-01-29', 'incident', ['viamedis'], {
     summary: 'Un compte de professionnel de santé hameçonné a servi à consulter le portail.',
   }),
