@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortByDate } from '../lib/timeline.ts';
+import { buildContentIndex, type ContentIndex, type TimelineEntry } from '../lib/content-index.ts';
 
 export type EventEntry = CollectionEntry<'events'>;
 export type CoverageEntry = CollectionEntry<'coverage'>;
@@ -12,9 +13,7 @@ export type PublisherEntry = CollectionEntry<'publishers'>;
 export type DossierEntry = CollectionEntry<'dossiers'>;
 
 /** One line of the timeline: an event or a press article. */
-export type TimelineItem =
-  | { type: 'event'; slug: string; date: string; entry: EventEntry }
-  | { type: 'coverage'; slug: string; date: string; entry: CoverageEntry };
+export type TimelineItem = TimelineEntry<EventEntry, CoverageEntry>;
 
 export interface SiteData {
   dossiers: DossierEntry[];
@@ -27,7 +26,10 @@ export interface SiteData {
   publisher: (slug: string) => PublisherEntry;
   event: (slug: string) => EventEntry;
   dossier: (slug: string) => DossierEntry;
-  coverageOfEvent: (slug: string) => CoverageEntry[];
+  /** Articles about an event, oldest first. */
+  coverageOfEvent: (slug: string) => readonly CoverageEntry[];
+  /** Lookups over the whole record (by dossier, organisation, event, kind), built once per build. */
+  index: ContentIndex<EventEntry, CoverageEntry>;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -52,13 +54,8 @@ async function load(): Promise<SiteData> {
   ]);
   const mainDossier = dossiers.find((d) => d.data.main) ?? dossiers[0];
   if (!mainDossier) throw new Error('aucun dossier dans content/dossiers/');
-  const byEvent = new Map<string, CoverageEntry[]>();
-  for (const c of coverage) {
-    for (const slug of new Set([c.data.event, ...c.data.alsoEvents].filter((s): s is string => !!s))) {
-      (byEvent.get(slug) ?? byEvent.set(slug, []).get(slug)!).push(c);
-    }
-  }
   organizations.sort((a, b) => a.data.name.localeCompare(b.data.name, 'fr'));
+  const index = buildContentIndex(events, coverage, organizations.map((o) => ({ slug: o.id, relations: o.data.relations })));
   return {
     dossiers,
     mainDossier,
@@ -70,7 +67,8 @@ async function load(): Promise<SiteData> {
     publisher: lookup(publishers, 'éditeur'),
     event: lookup(events, 'événement'),
     dossier: lookup(dossiers, 'dossier'),
-    coverageOfEvent: (slug) => sortByDate((byEvent.get(slug) ?? []).map((c) => ({ ...c, date: c.data.publishedAt })), 'oldest'),
+    coverageOfEvent: index.coverageOfEvent,
+    index,
   };
 }
 
@@ -80,20 +78,18 @@ export function siteData(): Promise<SiteData> {
 }
 
 /** Timeline items of one dossier (all dossiers when omitted), with the entries of other dossiers that link to it. */
-export function timelineItems(data: SiteData, dossier?: string): TimelineItem[] {
-  const events = data.events.filter((e) => !dossier || e.data.dossier === dossier || e.data.related.includes(dossier));
-  const coverage = data.coverage.filter((c) => !dossier || c.data.dossier === dossier);
+export function timelineItems(data: SiteData, dossier?: string): readonly TimelineItem[] {
+  if (dossier) return data.index.timelineOfDossier(dossier);
   return [
-    ...events.map((entry) => ({ type: 'event' as const, slug: entry.id, date: entry.data.date, entry })),
-    ...coverage.map((entry) => ({ type: 'coverage' as const, slug: entry.id, date: entry.data.publishedAt, entry })),
+    ...data.events.map((entry) => ({ type: 'event' as const, slug: entry.id, date: entry.data.date, entry })),
+    ...data.coverage.map((entry) => ({ type: 'coverage' as const, slug: entry.id, date: entry.data.publishedAt, entry })),
   ];
 }
 
 /** The most recent change in a dossier: an event's date or revision, or an article's publication. */
 export function lastUpdate(data: SiteData, dossier: string): string {
-  const dates = [
-    ...data.events.filter((e) => e.data.dossier === dossier || e.data.related.includes(dossier)).flatMap((e) => [e.data.date, e.data.updated ?? e.data.date, ...e.data.corrections.map((c) => c.date)]),
-    ...data.coverage.filter((c) => c.data.dossier === dossier).map((c) => c.data.publishedAt),
-  ];
+  const dates = data.index.timelineOfDossier(dossier).flatMap((item) =>
+    item.type === 'event' ? [item.entry.data.date, item.entry.data.updated ?? item.entry.data.date, ...item.entry.data.corrections.map((c) => c.date)] : [item.entry.data.publishedAt],
+  );
   return dates.map((d) => d.slice(0, 10)).sort().at(-1) ?? data.dossier(dossier).data.period.start;
 }
