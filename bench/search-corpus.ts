@@ -30,7 +30,7 @@ export function rng(seed: number) {
   const zipf = <T>(list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(Math.pow(next(), 2.2) * list.length))]!;
   return { next, int, pick, zipf };
 }
-type Rng = ReturnType<typeof rng>;
+export type Rng = ReturnType<typeof rng>;
 
 const COMMON = `données personnelles santé assurés mutuelle complémentaire opérateur tiers payant cyberattaque fuite piratage
 intrusion portail professionnels comptes identifiants hameçonnage enquête plainte parquet gendarmerie police CNIL ANSSI
@@ -56,7 +56,7 @@ const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga g
 const ACCENTS: Record<string, string> = { e: 'é', a: 'à', i: 'î', o: 'ô', u: 'û' };
 
 /** A pronounceable made-up word, sometimes accented. */
-function pseudoWord(r: Rng, syllables = 2 + r.int(3)): string {
+export function pseudoWord(r: Rng, syllables = 2 + r.int(3)): string {
   let w = '';
   for (let i = 0; i < syllables; i++) w += r.pick(SYLLABLES);
   if (r.next() < 0.25) {
@@ -66,10 +66,32 @@ function pseudoWord(r: Rng, syllables = 2 + r.int(3)): string {
   }
   return w;
 }
-const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+export const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ORG_PREFIX = ['Mutuelle', 'Groupe', 'Harmonie', 'Caisse', 'Assurances', 'Clinique', 'Laboratoire', 'Société', 'Union', 'Fédération', '', '', ''];
 const ORG_SUFFIX = ['Santé', 'Prévoyance', 'Mutualité', 'Conseil', 'Services', 'France', '', '', '', ''];
+
+/**
+ * French-like sentences of `min` to `max` words: common words on a Zipf-like
+ * law, rare made-up words from a pool that grows with the corpus (Heaps' law,
+ * roughly k·n^0.6 words), function words in between.
+ */
+export function sentenceMaker(r: Rng, size: number, rareRng: Rng) {
+  const rare = Array.from({ length: Math.round(40 * Math.pow(size, 0.6)) }, () => pseudoWord(rareRng));
+  const word = () => (r.next() < 0.12 ? r.pick(rare) : r.zipf(COMMON));
+  return (min: number, max: number) => {
+    const n = min + r.int(max - min);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && r.next() < 0.35) {
+        const f = r.pick(FUNCTION);
+        parts.push(f.endsWith("'") ? f + word() : f, word());
+        i++;
+      } else parts.push(word());
+    }
+    return cap(parts.join(' '));
+  };
+}
 
 export interface Corpus {
   entries: SourceEntry[];
@@ -89,23 +111,8 @@ export function generateCorpus(size: number, seed = 42): Corpus {
   const pubCount = Math.max(10, Math.round(size / 250));
   const eventCount = Math.round((size - orgCount) * 0.47);
   const articleCount = size - orgCount - eventCount;
-  // Rare words: a pool that grows with the corpus (Heaps' law, roughly k·n^0.6 words).
-  // (Own generator, so the organisations below come out the same at every size.)
-  const rareRng = rng(seed ^ 0x9e3779b9);
-  const rare = Array.from({ length: Math.round(40 * Math.pow(size, 0.6)) }, () => pseudoWord(rareRng));
-  const word = () => (r.next() < 0.12 ? r.pick(rare) : r.zipf(COMMON));
-  const sentence = (min: number, max: number) => {
-    const n = min + r.int(max - min);
-    const parts: string[] = [];
-    for (let i = 0; i < n; i++) {
-      if (i > 0 && r.next() < 0.35) {
-        const f = r.pick(FUNCTION);
-        parts.push(f.endsWith("'") ? f + word() : f, word());
-        i++;
-      } else parts.push(word());
-    }
-    return cap(parts.join(' '));
-  };
+  // (Own generator for the rare words, so the organisations below come out the same at every size.)
+  const sentence = sentenceMaker(r, size, rng(seed ^ 0x9e3779b9));
 
   const entries: SourceEntry[] = [];
   const orgNames: string[] = [];

@@ -109,3 +109,10 @@ export function parisToday(now: Date = new Date()): string {
   const p = parisParts(now);
   return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
 }
+
+const shortMonthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'short', timeZone: PARIS });
+
+/** « févr. » for a « AAAA-MM » month key: the archive navigation, where the year is already said. */
+export function formatFrenchMonthShort(monthKey: string): string {
+  return shortMonthFormat.format(toParisDate(`${monthKey}-15`).instant);
+}

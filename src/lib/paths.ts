@@ -2,6 +2,8 @@
 export const paths = {
   home: () => '/',
   chronological: () => '/chronologie/',
+  /** One month of the main dossier's timeline, from a « AAAA-MM » key. */
+  timelineMonth: (month: string) => `/chronologie/${month.replace('-', '/')}/`,
   event: (slug: string) => `/evenements/${slug}/`,
   organizations: () => '/organisations/',
   organization: (slug: string) => `/organisations/${slug}/`,
@@ -10,6 +12,8 @@ export const paths = {
   kind: (kind: string) => `/types/${kind}/`,
   figures: () => '/chiffres/',
   dossier: (slug: string) => `/dossiers/${slug}/`,
+  dossierOldest: (slug: string) => `/dossiers/${slug}/chronologie/`,
+  dossierMonth: (slug: string, month: string) => `/dossiers/${slug}/${month.replace('-', '/')}/`,
   about: () => '/a-propos/',
   search: () => '/recherche/',
   concern: () => '/suis-je-concerne/',

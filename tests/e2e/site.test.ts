@@ -29,15 +29,38 @@ describe('timeline', () => {
     await page.close();
   });
 
-  it('switches order with a plain link', async () => {
-    const page = await context().newPage();
+  it('switches order with a plain link, and reads on month by month without JavaScript', async () => {
+    const noJs = await browser().newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
     await page.goto(`${base()}/`);
-    const newestFirst = await page.locator('.timeline-day > h3 time').allTextContents();
+    const days = () => page.locator('.timeline-day > h3 time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    const newestFirst = await days();
+    expect(newestFirst).toEqual([...newestFirst].sort().reverse());
     await page.getByRole('link', { name: "Plus ancien d'abord" }).click();
     await page.waitForURL(/\/chronologie\/$/);
-    const oldestFirst = await page.locator('.timeline-day > h3 time').allTextContents();
-    expect(oldestFirst).toEqual([...newestFirst].reverse());
-    await page.close();
+    const oldestFirst = await days();
+    expect(oldestFirst).toEqual([...oldestFirst].sort());
+    expect(oldestFirst[0]! < newestFirst.at(-1)!).toBe(true);
+
+    // The next month's page continues where the first page stops, and links back.
+    await page.locator('a[rel="next"]').first().click();
+    await page.waitForURL(/\/chronologie\/\d{4}\/\d{2}\/$/);
+    const month = page.url().match(/(\d{4})\/(\d{2})\/$/)!.slice(1).join('-');
+    expect((await days()).every((d) => d.startsWith(month))).toBe(true);
+    expect(oldestFirst.every((d) => d < month)).toBe(true);
+    await page.locator('a[rel="prev"]').first().click();
+    await page.waitForURL(/\/chronologie\/\d{4}\/\d{2}\/$/);
+    expect(page.url()).not.toContain(month.replace('-', '/'));
+
+    // Articles about an event open from their count.
+    const folded = page.locator('details.folded').first();
+    if (await folded.count()) {
+      const links = folded.locator('li a');
+      expect(await links.first().isVisible()).toBe(false);
+      await folded.locator('summary').click();
+      expect(await links.first().isVisible()).toBe(true);
+    }
+    await noJs.close();
   });
 });
 
@@ -63,7 +86,7 @@ describe('without JavaScript', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
-  const pages = ['/', '/chronologie/', '/suis-je-concerne/', '/organisations/', '/organisations/almerys/', '/organisations/harmonie-mutuelle/', '/revue-de-presse/', '/types/regulatory/', '/chiffres/', '/dossiers/france-travail-2024/', '/a-propos/', '/404.html'];
+  const pages = ['/', '/chronologie/', '/chronologie/2024/02/', '/suis-je-concerne/', '/organisations/', '/organisations/almerys/', '/organisations/harmonie-mutuelle/', '/revue-de-presse/', '/types/regulatory/', '/chiffres/', '/dossiers/france-travail-2024/', '/a-propos/', '/404.html'];
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violation on each page type (${scheme})`, async () => {
       const ctx = await browser().newContext({ colorScheme: scheme });
