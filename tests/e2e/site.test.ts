@@ -102,7 +102,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       }
       expect(report).toEqual([]);
       await ctx.close();
-    });
+      // Fifteen pages through axe: slow on a busy 2-core machine.
+    }, 180_000);
   }
 });
 
