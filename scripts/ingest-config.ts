@@ -73,6 +73,8 @@ export const configSchema = z
         }),
       )
       .default({}),
+    /** Hosts never written (content farms, copiers): their articles are not even fetched. A host covers its subdomains. */
+    deny: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { message: 'hôte attendu, ex. « copieur.example »' })).default([]),
     /** How to fetch. */
     fetch: z
       .strictObject({

@@ -1,23 +1,28 @@
 /**
  * `npm run ingest -- [--config FILE] [--out DIR] [--cache DIR] [--since DATE] [--dry-run] [--json]`
  *
- * Wires the stages: discover → fetch → extract → normalize → classify → group
- * → write → report. One failing source never stops the others. Exit 0 when
- * the run did its work, 1 when every source failed (or another run holds the
- * lock), 2 on a bad config or bad arguments.
+ * The pipeline, top to bottom: discover → fetch → extract → normalize →
+ * classify → group → write → report. Each step is one function below, in that
+ * order; the stages themselves live in scripts/pipeline/. One failing source
+ * or article never stops the others. Exit 0 when the run did its work, 1 when
+ * every source failed (or another run holds the lock), 2 on a bad config or
+ * bad arguments.
  */
 import { join, resolve } from 'node:path';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/content-check.ts';
 import { ConfigError, loadConfig, sourceEntry, type IngestConfig, type SourceEntry } from './ingest-config.ts';
-import { Fetcher, FetchError, type FetchOptions } from './pipeline/fetch/index.ts';
+import { loadIngestContent, type IngestContent } from './ingest-content.ts';
+import { Fetcher, FetchError, type FetchOptions, type FetchResult } from './pipeline/fetch/index.ts';
 import { discover, selectItems, type DiscoveredItem } from './pipeline/discover/index.ts';
-import { extractArticle, type ExtractHints } from './pipeline/extract/index.ts';
+import { extractArticle, type ExtractedArticle } from './pipeline/extract/index.ts';
 import { normalizeArticle } from './pipeline/normalize/index.ts';
 import { buildClassifier, classify, prejudge, type Classifier } from './pipeline/classify/index.ts';
-import { group, type EventRef, type GroupInput, type PriorArticle } from './pipeline/group/index.ts';
-import { acquireLock, CoverageStore, ensurePublisher, WriteError, type CoverageDraft } from './pipeline/write/index.ts';
+import { group, type Grouped, type PriorArticle } from './pipeline/group/index.ts';
+import { readGroupState, saveGroupState } from './pipeline/group/state.ts';
+import { acquireLock, CoverageStore, WriteError, type Evidence } from './pipeline/write/index.ts';
+import { PublisherDirectory, writePublisher, type PublisherInfo } from './pipeline/write/publishers.ts';
+import { reviewCounts } from './pipeline/review/queue.ts';
 import { emptyTotals, exitCode, Progress, renderReport, reportJson, type RunReport, type SourceReport } from './pipeline/report/index.ts';
 
 export interface IngestOptions {
@@ -35,15 +40,7 @@ export interface IngestOptions {
   fetchOverrides?: Partial<FetchOptions>;
 }
 
-interface PublisherInfo {
-  slug: string;
-  name: string;
-  domains: string[];
-  hints?: ExtractHints | undefined;
-  /** Declared in the config but absent from content/publishers/: added on first use. */
-  create?: boolean;
-}
-
+/** One article read, cleaned and judged relevant: what grouping and writing need. */
 interface Article {
   url: string;
   declaredCanonical: string;
@@ -56,6 +53,26 @@ interface Article {
   organizations: string[];
   publisher: PublisherInfo;
   via: string;
+  evidence: Evidence;
+}
+
+type Source = SourceEntry & { kind: SourceReport['kind'] };
+
+/** Everything one run shares: what it read before starting, its tools, what it found, its report. */
+interface Run {
+  opts: IngestOptions;
+  config: IngestConfig;
+  content: IngestContent;
+  contentDir: string;
+  since?: string | undefined;
+  until?: string | undefined;
+  classifier: Classifier;
+  publishers: PublisherDirectory;
+  fetcher: Fetcher;
+  progress: Progress;
+  report: RunReport;
+  seenUrls: Set<string>;
+  articles: Article[];
 }
 
 export class IngestError extends Error {
@@ -66,90 +83,55 @@ export class IngestError extends Error {
   }
 }
 
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-};
-
-function publisherFor(url: string, list: PublisherInfo[]): PublisherInfo | undefined {
-  const host = hostOf(url);
-  return list.find((p) => p.domains.some((d) => host === d || host.endsWith(`.${d}`)));
-}
-
-/** Reads what ingestion needs from the content folder. */
-function loadContent(contentDir: string, config: IngestConfig, configFile: string) {
-  const { entries } = checkContent(contentDir);
-  const of = (c: string) => entries.filter((e) => e.collection === c);
-  const dossiers = of('dossiers');
-  const dossier = config.dossier ? dossiers.find((d) => d.slug === config.dossier) : (dossiers.find((d) => d.data['main'] === true) ?? dossiers[0]);
-  if (!dossier) {
-    throw new ConfigError(configFile, config.dossier ? `dossier « ${config.dossier} » introuvable dans ${join(contentDir, 'dossiers')}` : `aucun dossier dans ${join(contentDir, 'dossiers')} : les termes de pertinence viennent du dossier`);
-  }
-  const orgs = of('organizations').map((o) => ({ slug: o.slug, name: String(o.data['name']), aliases: (o.data['aliases'] as string[]) ?? [] }));
-  const publishers: PublisherInfo[] = of('publishers').map((p) => ({ slug: p.slug, name: String(p.data['name']), domains: p.data['domains'] as string[], hints: p.data['hints'] as ExtractHints | undefined }));
-  for (const [slug, p] of Object.entries(config.publishers)) {
-    const known = publishers.find((x) => x.slug === slug);
-    if (known) {
-      if (p.hints) known.hints = p.hints;
-      if (p.domains) known.domains = [...new Set([...known.domains, ...p.domains])];
-    } else {
-      if (!p.name || !p.domains?.length) throw new ConfigError(configFile, `champ « publishers.${slug} » : éditeur absent de content/publishers/ : donnez name et domains pour qu’il soit ajouté`);
-      publishers.push({ slug, name: p.name, domains: p.domains, hints: p.hints, create: true });
-    }
-  }
-  const events: EventRef[] = of('events')
-    .filter((e) => e.data['dossier'] === dossier.slug)
-    .map((e) => ({
-      slug: e.slug,
-      date: String(e.data['date']),
-      organizations: (e.data['organizations'] as string[]) ?? [],
-      text: `${String(e.data['title'])} ${String(e.data['title'])} ${e.data['summary'] ?? ''} ${e.body}`,
-    }));
-  const terms = config.topicTerms ?? (dossier.data['topicTerms'] as { term: string; weight: number }[]);
-  const period = dossier.data['period'] as { start: string; end?: string };
-  return { dossier: dossier.slug, orgs, publishers, events, terms, periodStart: period.start.slice(0, 10), periodEnd: period.end?.slice(0, 10) };
-}
-
-interface StateFile {
-  version: 1;
-  articles: Record<string, { story: string; signature: number[] }>;
-}
-
-function readState(path: string): StateFile {
-  try {
-    const s = JSON.parse(readFileSync(path, 'utf8')) as StateFile;
-    if (s.version === 1 && s.articles) return s;
-  } catch {
-    /* first run */
-  }
-  return { version: 1, articles: {} };
-}
-
-/** One run. Throws IngestError (exit 1 or 2) or ConfigError (exit 2) before any work. */
+/** One run. Throws ConfigError (exit 2) before any work, WriteError (exit 1) when another run holds the lock. */
 export async function runIngest(opts: IngestOptions): Promise<RunReport> {
   const started = Date.now();
-  const now = opts.now ?? (() => new Date());
+  const run = openRun(opts);
+  let release = () => undefined as void;
+  try {
+    if (!opts.dryRun) release = acquireLock(join(run.contentDir, 'coverage'), now(run));
+    const sources = listSources(run.config);
+    await Promise.all(
+      sources.map(async (source) => {
+        const items = await discoverStep(run, source);
+        await Promise.all(items.map((item) => readStep(run, source, item)));
+      }),
+    );
+    // Sources in config order, whatever order they finished in.
+    run.report.sources.sort((a, b) => sources.findIndex((s) => s.url === a.url) - sources.findIndex((s) => s.url === b.url));
+    const store = new CoverageStore(join(run.contentDir, 'coverage'), { dryRun: opts.dryRun, now: opts.now });
+    const grouped = groupStep(run, store);
+    writeStep(run, store, grouped);
+    return reportStep(run, started);
+  } finally {
+    run.progress.stop();
+    release();
+  }
+}
+
+const now = (run: Run) => (run.opts.now ?? (() => new Date()))();
+
+function openRun(opts: IngestOptions): Run {
   const config = loadConfig(opts.config);
   const contentDir = resolve(opts.out);
-  const content = loadContent(contentDir, config, opts.config);
-  const since = opts.since ?? config.window.since ?? content.periodStart;
-  const until = config.window.until ?? content.periodEnd;
-  const classifier: Classifier = buildClassifier(content.orgs, content.terms, { threshold: config.relevance.threshold });
-  const coverageDir = join(contentDir, 'coverage');
-
-  const release = opts.dryRun ? () => undefined : acquireLock(coverageDir, now());
-  const progress = new Progress(opts.progress ?? !opts.json);
-  try {
-    const fetcher = new Fetcher({
+  const content = loadIngestContent(contentDir, config, opts.config);
+  return {
+    opts,
+    config,
+    content,
+    contentDir,
+    since: opts.since ?? config.window.since ?? content.periodStart,
+    until: config.window.until ?? content.periodEnd,
+    classifier: buildClassifier(content.orgs, content.terms, { threshold: config.relevance.threshold }),
+    publishers: new PublisherDirectory(content.publishers, config.deny),
+    fetcher: new Fetcher({
       cacheDir: join(opts.cache, 'http'),
       ...Object.fromEntries(Object.entries(config.fetch).filter(([, v]) => v !== undefined)),
       ...opts.fetchOverrides,
-    });
-    const report: RunReport = {
-      startedAt: now().toISOString(),
+    }),
+    progress: new Progress(opts.progress ?? !opts.json),
+    report: {
+      startedAt: (opts.now ?? (() => new Date()))().toISOString(),
       durationMs: 0,
       dryRun: opts.dryRun,
       sources: [],
@@ -159,197 +141,256 @@ export async function runIngest(opts: IngestOptions): Promise<RunReport> {
       unassigned: [],
       http: { requests: 0, notModified: 0, retries: 0, bytes: 0 },
       written: [],
-    };
-    const seenUrls = new Set<string>();
-    const articles: Article[] = [];
-    const reject = (url: string, reason: string) => {
-      report.totals.rejected++;
-      report.rejected.push({ url, reason });
-    };
+    },
+    seenUrls: new Set(),
+    articles: [],
+  };
+}
 
-    const processItem = async (item: DiscoveredItem & { judgement: string }, source: SourceEntry) => {
+function listSources(config: IngestConfig): Source[] {
+  return [
+    ...config.feeds.map((s) => ({ ...sourceEntry(s), kind: 'flux' as const })),
+    ...config.lists.map((s) => ({ ...sourceEntry(s), kind: 'liste' as const })),
+    ...config.sitemaps.map((s) => ({ ...sourceEntry(s), kind: 'sitemap' as const })),
+  ];
+}
+
+const reject = (run: Run, url: string, reason: string) => {
+  run.report.totals.rejected++;
+  run.report.rejected.push({ url, reason });
+};
+const note = (sr: SourceReport, text: string) => (sr.notes ??= []).push(text);
+
+// ------------------------------------------------------------------ 1. discover
+
+/** Reads a feed, list page or sitemap (and its nested sitemaps); returns the new items worth fetching. */
+async function discoverStep(run: Run, source: Source): Promise<(DiscoveredItem & { judgement: string })[]> {
+  const { config, report, fetcher } = run;
+  const sr: SourceReport = { url: source.url, kind: source.kind, status: 'ok', items: 0, kept: 0 };
+  report.sources.push(sr);
+  run.progress.add(1);
+  try {
+    const res = await fetcher.fetch(source.url);
+    if (res.notModified) sr.notModified = true;
+    const found = await discover(res.text, res.finalUrl, { linkSelector: source.linkSelector });
+    let items = found.items;
+    if (found.truncated) note(sr, `flux tronqué : ${items.length} éléments complets lus`);
+    for (const nested of found.sitemaps.slice(0, config.limits.maxSitemaps)) {
       try {
-        const res = await fetcher.fetch(item.url);
-        const sourcePublisher = source.publisher ? content.publishers.find((p) => p.slug === source.publisher) : undefined;
-        const guess = sourcePublisher ?? publisherFor(res.finalUrl, content.publishers) ?? publisherFor(item.url, content.publishers);
-        const extracted = extractArticle(res.text, res.finalUrl, guess?.hints ?? {});
-        // The publisher: the source's, else the read address's; the declared canonical's only as a last resort.
-        // Its domains are where the page's canonical link is believed (a partner's copy pointing to
-        // another known outlet keeps its own address).
-        const publisher = guess ?? publisherFor(extracted.canonicalUrl, content.publishers);
-        const trustedDomains = publisher?.domains ?? [];
-        const clean = normalizeArticle(
-          { title: extracted.title, text: extracted.text, ...(extracted.author ? { author: extracted.author } : {}) },
-          { allowEmails: config.pii.allowEmails },
-        );
-        const c = classify(classifier, clean.title, clean.text);
-        if (!c.relevance.relevant) {
-          report.totals.irrelevant++;
-          return;
-        }
-        const publishedAt = extracted.publishedAt ?? item.publishedAt;
-        if (!publishedAt) return reject(res.finalUrl, `extract: date de publication introuvable (${res.finalUrl})`);
-        const day = publishedAt.slice(0, 10);
-        if ((since && day < since) || (until && day > until)) {
-          report.totals.outOfWindow++;
-          return;
-        }
-        if (!publisher) return reject(res.finalUrl, `extract: éditeur inconnu pour « ${hostOf(extracted.canonicalUrl)} » : ajoutez-le dans content/publishers/ ou sous publishers: dans la config (${res.finalUrl})`);
-        articles.push({
-          url: res.finalUrl,
-          declaredCanonical: extracted.canonicalUrl,
-          amp: extracted.amp,
-          trustedDomains,
-          title: clean.title,
-          author: clean.author,
-          publishedAt,
-          text: clean.text,
-          organizations: c.organizations,
-          publisher,
-          via: item.via,
-        });
+        const sub = await fetcher.fetch(nested);
+        items = items.concat((await discover(sub.text, sub.finalUrl)).items);
       } catch (e) {
-        reject(item.url, (e as Error).message);
-      } finally {
-        progress.tick(item.url);
+        note(sr, (e as Error).message);
       }
-    };
+    }
+    if (found.sitemaps.length > config.limits.maxSitemaps) note(sr, `${found.sitemaps.length - config.limits.maxSitemaps} sitemaps ignorés au-delà de la limite`);
+    const fresh = items.filter((i) => !run.seenUrls.has(i.url));
+    fresh.forEach((i) => run.seenUrls.add(i.url));
+    sr.items = items.length;
+    report.totals.seen += fresh.length;
+    const allowed = fresh.filter((i) => !run.publishers.denied(i.url));
+    report.totals.denied += fresh.length - allowed.length;
+    const sel = selectItems(allowed, { since: run.since, until: run.until, judge: (t, s) => prejudge(run.classifier, t, s), maxItems: config.limits.maxItemsPerSource });
+    report.totals.outOfWindow += sel.outOfWindow;
+    report.totals.irrelevant += sel.irrelevant;
+    if (sel.overLimit) note(sr, `${sel.overLimit} éléments ignorés au-delà de ${config.limits.maxItemsPerSource}`);
+    sr.kept = sel.keep.length;
+    run.progress.add(sel.keep.length);
+    return sel.keep;
+  } catch (e) {
+    sr.status = 'échec';
+    sr.reason = e instanceof FetchError || (e as Error).message.startsWith('discover:') ? (e as Error).message : `ingest: ${(e as Error).message} (${source.url})`;
+    return [];
+  } finally {
+    run.progress.tick(source.url);
+  }
+}
 
-    const processSource = async (entry: SourceEntry, kind: SourceReport['kind']) => {
-      const sr: SourceReport = { url: entry.url, kind, status: 'ok', items: 0, kept: 0 };
-      report.sources.push(sr);
+// ------------------------------------- 2–5. fetch, extract, normalize, classify (per article)
+
+/** One article through fetch → extract → normalize → classify; kept in run.articles when relevant and in the window. */
+async function readStep(run: Run, source: Source, item: DiscoveredItem): Promise<void> {
+  try {
+    const page = await fetchStep(run, item);
+    if (!page) return;
+    const known = knownPublisher(run, source, page);
+    const extracted = extractStep(page, known);
+    const clean = normalizeStep(run, extracted);
+    const article = classifyStep(run, item, page, extracted, clean, known);
+    if (article) run.articles.push(article);
+  } catch (e) {
+    reject(run, item.url, (e as Error).message);
+  } finally {
+    run.progress.tick(item.url);
+  }
+}
+
+/** The page, or null when a redirect led to a denied host. */
+async function fetchStep(run: Run, item: DiscoveredItem): Promise<FetchResult | null> {
+  const page = await run.fetcher.fetch(item.url);
+  if (run.publishers.denied(page.finalUrl)) {
+    run.report.totals.denied++;
+    return null;
+  }
+  return page;
+}
+
+/** The source's publisher, else the one whose domain the page is on; undefined for an outlet met for the first time. */
+function knownPublisher(run: Run, source: Source, page: FetchResult): PublisherInfo | undefined {
+  const declared = source.publisher ? run.publishers.bySlug(source.publisher) : undefined;
+  return declared ?? run.publishers.byUrl(page.finalUrl) ?? run.publishers.byUrl(page.url);
+}
+
+function extractStep(page: FetchResult, publisher: PublisherInfo | undefined): ExtractedArticle {
+  return extractArticle(page.text, page.finalUrl, publisher?.hints ?? {});
+}
+
+function normalizeStep(run: Run, a: ExtractedArticle) {
+  return normalizeArticle({ title: a.title, text: a.text, ...(a.author ? { author: a.author } : {}) }, { allowEmails: run.config.pii.allowEmails });
+}
+
+/**
+ * Relevance and the publication window; then the article's publisher, made
+ * from the page when its outlet is new. Returns the article to group, or null.
+ */
+function classifyStep(run: Run, item: DiscoveredItem, page: FetchResult, extracted: ExtractedArticle, clean: ReturnType<typeof normalizeStep>, known: PublisherInfo | undefined): Article | null {
+  const c = classify(run.classifier, clean.title, clean.text);
+  if (!c.relevance.relevant) {
+    run.report.totals.irrelevant++;
+    return null;
+  }
+  const publishedAt = extracted.publishedAt ?? item.publishedAt;
+  if (!publishedAt) {
+    reject(run, page.finalUrl, `extract: date de publication introuvable (${page.finalUrl})`);
+    return null;
+  }
+  const day = publishedAt.slice(0, 10);
+  if ((run.since && day < run.since) || (run.until && day > run.until)) {
+    run.report.totals.outOfWindow++;
+    return null;
+  }
+  // A known outlet by the read address, else by the declared canonical (a copy served from another host), else a new one from the page.
+  const publisher = known ?? run.publishers.byUrl(extracted.canonicalUrl) ?? run.publishers.fromPage(page.finalUrl, { siteName: extracted.siteName, lang: extracted.lang, html: page.text });
+  return {
+    url: page.finalUrl,
+    declaredCanonical: extracted.canonicalUrl,
+    amp: extracted.amp,
+    // Where the page's canonical link is believed: a partner's copy pointing to another outlet keeps its own address.
+    trustedDomains: publisher.domains,
+    title: clean.title,
+    author: clean.author,
+    publishedAt,
+    text: clean.text,
+    organizations: c.organizations,
+    publisher,
+    via: item.via,
+    evidence: {
+      score: c.relevance.score,
+      threshold: run.classifier.opts.threshold,
+      terms: Object.entries(c.relevance.hits).map(([term, hits]) => ({ term, hits })),
+    },
+  };
+}
+
+// -------------------------------------------------------------------- 6. group
+
+/** Stories and events, in one order whatever the network did, so files and stories are stable. */
+function groupStep(run: Run, store: CoverageStore): Grouped[] {
+  run.articles.sort((a, b) => a.url.localeCompare(b.url));
+  const state = readGroupState(run.opts.cache);
+  // Articles already written come back through their canonical URL, not as prior articles.
+  const prior: PriorArticle[] = store
+    .known()
+    .filter((k) => state.articles[k.canonicalUrl])
+    .map((k) => ({ canonicalUrl: k.canonicalUrl, story: k.story ?? state.articles[k.canonicalUrl]!.story, signature: state.articles[k.canonicalUrl]!.signature, event: k.event }));
+  return group(
+    run.articles.map((a) => ({ url: a.url, declaredCanonical: a.declaredCanonical, title: a.title, text: a.text, publishedAt: a.publishedAt, organizations: a.organizations, amp: a.amp, trustedDomains: a.trustedDomains })),
+    { events: run.content.events, prior },
+  );
+}
+
+// -------------------------------------------------------------------- 7. write
+
+const PROTECTED: Record<string, string> = {
+  edited: 'modifié par un éditeur',
+  reviewed: 'relu par un éditeur',
+  locked: 'verrouillé (locked: true)',
+  editor: 'entrée d’éditeur',
+  tombstoned: 'supprimé par un éditeur (pierre tombale)',
+};
+
+/** Each article's publisher (when new) and coverage entry; what earlier runs found (story, event) is kept. */
+function writeStep(run: Run, store: CoverageStore, grouped: Grouped[]): void {
+  const { report, opts } = run;
+  const state = readGroupState(opts.cache);
+  const stateBefore = JSON.stringify(state);
+  const knownByUrl = new Map(store.known().map((k) => [k.canonicalUrl, k]));
+  const publishersDone = new Set<string>();
+  grouped.forEach((g, i) => {
+    const a = run.articles[i]!;
+    if (g.duplicateOf !== undefined) {
+      report.totals.duplicates++;
+      return;
+    }
+    if (a.publisher.create && !publishersDone.has(a.publisher.slug)) {
       try {
-        const res = await fetcher.fetch(entry.url);
-        if (res.notModified) sr.notModified = true;
-        const found = await discover(res.text, res.finalUrl, { linkSelector: entry.linkSelector });
-        let items = found.items;
-        if (found.truncated) (sr.notes ??= []).push(`flux tronqué : ${items.length} éléments complets lus`);
-        for (const nested of found.sitemaps.slice(0, config.limits.maxSitemaps)) {
-          try {
-            const sub = await fetcher.fetch(nested);
-            items = items.concat((await discover(sub.text, sub.finalUrl)).items);
-          } catch (e) {
-            (sr.notes ??= []).push((e as Error).message);
-          }
-        }
-        if (found.sitemaps.length > config.limits.maxSitemaps) (sr.notes ??= []).push(`${found.sitemaps.length - config.limits.maxSitemaps} sitemaps ignorés au-delà de la limite`);
-        const fresh = items.filter((i) => !seenUrls.has(i.url));
-        fresh.forEach((i) => seenUrls.add(i.url));
-        sr.items = items.length;
-        report.totals.seen += fresh.length;
-        const sel = selectItems(fresh, { since, until, judge: (t, s) => prejudge(classifier, t, s), maxItems: config.limits.maxItemsPerSource });
-        report.totals.outOfWindow += sel.outOfWindow;
-        report.totals.irrelevant += sel.irrelevant;
-        if (sel.overLimit) (sr.notes ??= []).push(`${sel.overLimit} éléments ignorés au-delà de ${config.limits.maxItemsPerSource}`);
-        sr.kept = sel.keep.length;
-        progress.add(sel.keep.length);
-        await Promise.all(sel.keep.map((item) => processItem(item, entry)));
+        if (writePublisher(join(run.contentDir, 'publishers'), a.publisher, opts.dryRun) && !opts.dryRun) report.written.push(`publishers/${a.publisher.slug}.yaml`);
+        publishersDone.add(a.publisher.slug);
       } catch (e) {
-        sr.status = 'échec';
-        sr.reason = e instanceof FetchError || (e as Error).message.startsWith('discover:') ? (e as Error).message : `ingest: ${(e as Error).message} (${entry.url})`;
-      } finally {
-        progress.tick(entry.url);
-      }
-    };
-
-    const sources: [SourceEntry, SourceReport['kind']][] = [
-      ...config.feeds.map((s) => [sourceEntry(s), 'flux'] as [SourceEntry, SourceReport['kind']]),
-      ...config.lists.map((s) => [sourceEntry(s), 'liste'] as [SourceEntry, SourceReport['kind']]),
-      ...config.sitemaps.map((s) => [sourceEntry(s), 'sitemap'] as [SourceEntry, SourceReport['kind']]),
-    ];
-    progress.add(sources.length);
-    await Promise.all(sources.map(([e, k]) => processSource(e, k)));
-    // Sources in config order, whatever order they finished in.
-    report.sources.sort((a, b) => sources.findIndex(([e]) => e.url === a.url) - sources.findIndex(([e]) => e.url === b.url));
-
-    // Group: one order whatever the network did, so files and stories are stable.
-    articles.sort((a, b) => a.url.localeCompare(b.url));
-    const store = new CoverageStore(coverageDir, { dryRun: opts.dryRun, now });
-    const statePath = join(opts.cache, 'ingest-state.json');
-    const state = readState(statePath);
-    const stateBefore = JSON.stringify(state);
-    const known = store.known();
-    const prior: PriorArticle[] = known
-      .filter((k) => state.articles[k.canonicalUrl])
-      .map((k) => ({ canonicalUrl: k.canonicalUrl, story: k.story ?? state.articles[k.canonicalUrl]!.story, signature: state.articles[k.canonicalUrl]!.signature, event: k.event }));
-    const inputs: GroupInput[] = articles.map((a) => ({ url: a.url, declaredCanonical: a.declaredCanonical, title: a.title, text: a.text, publishedAt: a.publishedAt, organizations: a.organizations, amp: a.amp, trustedDomains: a.trustedDomains }));
-    // Articles already written are compared with themselves through the same canonical URL: leave them out of the prior set.
-    const grouped = group(inputs, { events: content.events, prior });
-
-    // What earlier runs found stays: a story or an event is not dropped because this run cannot see it again.
-    const knownByUrl = new Map(known.map((k) => [k.canonicalUrl, k]));
-    const created = new Set<string>();
-    grouped.forEach((g, i) => {
-      const a = articles[i]!;
-      if (g.duplicateOf !== undefined) {
-        report.totals.duplicates++;
+        reject(run, a.url, (e as Error).message);
         return;
       }
-      if (a.publisher.create && !created.has(a.publisher.slug)) {
-        created.add(a.publisher.slug);
-        try {
-          const file = ensurePublisher(join(contentDir, 'publishers'), a.publisher.slug, a.publisher, opts.dryRun);
-          if (file && !opts.dryRun) report.written.push(`publishers/${a.publisher.slug}.yaml`);
-        } catch (e) {
-          reject(a.url, (e as Error).message);
-          return;
-        }
-      }
-      const before = knownByUrl.get(g.canonicalUrl);
-      const story = g.storySize > 1 ? g.story : before?.story;
-      const event = g.event ?? before?.event;
-      const grouping = g.event || g.storySize > 1 || !before?.grouping ? g.grouping : before.grouping;
-      const draft: CoverageDraft = {
-        dossier: content.dossier,
-        url: a.url,
-        canonicalUrl: g.canonicalUrl,
-        publisher: a.publisher.slug,
-        publisherName: a.publisher.name,
-        title: a.title,
-        author: a.author,
-        publishedAt: a.publishedAt,
-        text: a.text,
-        organizations: a.organizations,
-        event,
-        story,
-        via: a.via,
-        grouping,
-      };
-      const r = store.write(draft);
-      switch (r.outcome) {
-        case 'new':
-        case 'updated':
-          report.totals[r.outcome]++;
-          if (!opts.dryRun) report.written.push(`coverage/${r.file}`);
-          break;
-        case 'unchanged':
-          report.totals.unchanged++;
-          break;
-        case 'invalid':
-          reject(a.url, `write: ${r.detail ?? 'entrée invalide'} (${r.file})`);
-          return;
-        default:
-          report.totals.protected++;
-          report.protectedFiles.push({ file: r.file, outcome: { edited: 'modifié par un éditeur', locked: 'verrouillé (locked: true)', editor: 'entrée d’éditeur', tombstoned: 'supprimé par un éditeur (pierre tombale)' }[r.outcome] ?? r.outcome });
-          return;
-      }
-      if (!event) report.unassigned.push({ file: r.file, title: a.title, url: a.url });
-      state.articles[g.canonicalUrl] = { story: g.story, signature: g.signature };
-    });
-    for (const f of store.close()) report.written.push(`coverage/${f}`);
-    if (!opts.dryRun && JSON.stringify(state) !== stateBefore) {
-      mkdirSync(opts.cache, { recursive: true });
-      const tmp = `${statePath}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(state));
-      renameSync(tmp, statePath);
     }
-    report.http = { ...fetcher.stats };
-    report.durationMs = Date.now() - started;
-    return report;
-  } finally {
-    progress.stop();
-    release();
-  }
+    const before = knownByUrl.get(g.canonicalUrl);
+    const story = g.storySize > 1 ? g.story : before?.story;
+    const event = g.event ?? before?.event;
+    const grouping = g.event || g.storySize > 1 || !before?.grouping ? g.grouping : before.grouping;
+    // The evidence of the attachment stays the one recorded when it was made.
+    const eventScore = before?.event === event && before?.eventScore !== undefined ? before.eventScore : g.event ? g.eventScore : undefined;
+    const r = store.write({
+      dossier: run.content.dossier,
+      url: a.url,
+      canonicalUrl: g.canonicalUrl,
+      publisher: a.publisher.slug,
+      publisherName: a.publisher.name,
+      title: a.title,
+      author: a.author,
+      publishedAt: a.publishedAt,
+      text: a.text,
+      organizations: a.organizations,
+      event,
+      story,
+      via: a.via,
+      grouping,
+      evidence: { ...a.evidence, ...(eventScore !== undefined ? { eventScore } : {}) },
+    });
+    if (r.outcome === 'new' || r.outcome === 'updated') {
+      report.totals[r.outcome]++;
+      if (!opts.dryRun) report.written.push(`coverage/${r.file}`);
+    } else if (r.outcome === 'unchanged') {
+      report.totals.unchanged++;
+    } else if (r.outcome === 'invalid') {
+      reject(run, a.url, `write: ${r.detail ?? 'entrée invalide'} (${r.file})`);
+      return;
+    } else {
+      report.totals.protected++;
+      report.protectedFiles.push({ file: r.file, outcome: PROTECTED[r.outcome] ?? r.outcome });
+      return;
+    }
+    if (!event) report.unassigned.push({ file: r.file, title: a.title, url: a.url });
+    state.articles[g.canonicalUrl] = { story: g.story, signature: g.signature };
+  });
+  for (const f of store.close()) report.written.push(`coverage/${f}`);
+  if (!opts.dryRun && JSON.stringify(state) !== stateBefore) saveGroupState(opts.cache, state);
+}
+
+// ------------------------------------------------------------------- 8. report
+
+function reportStep(run: Run, started: number): RunReport {
+  run.report.http = { ...run.fetcher.stats };
+  run.report.toReview = reviewCounts(run.contentDir);
+  run.report.durationMs = Date.now() - started;
+  return run.report;
 }
 
 const USAGE = `Usage : npm run ingest -- [--config FICHIER] [--out DOSSIER] [--cache DOSSIER] [--since AAAA-MM-JJ] [--dry-run] [--json]

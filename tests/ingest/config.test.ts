@@ -9,6 +9,8 @@ describe('ingest config', () => {
     expect(c.lists).toEqual([]);
     expect(c.relevance.threshold).toBe(7);
     expect(c.limits).toEqual({ maxItemsPerSource: 200, maxSitemaps: 5 });
+    expect(c.deny).toEqual([]);
+    expect(parseConfig('feeds: [https://x.example/f]\ndeny: [Copieur.Example]\n', 's.yaml').deny).toEqual(['copieur.example']);
   });
 
   it.each([
@@ -20,6 +22,7 @@ describe('ingest config', () => {
     ['feeds:\n  - { url: https://x.example/f, publisher: Pas Un Slug }\n', /champ « feeds\[0\]/],
     ['feeds: [https://x.example/f\n', /YAML invalide \(ligne \d+\)/],
     ['feeds:\n  - https://x.example/f\npublishers:\n  sante:\n    domains: [pas un domaine]\n', /publishers\.sante\.domains\[0\]/],
+    ['feeds:\n  - https://x.example/f\ndeny: [https://copieur.example/]\n', /champ « deny\[0\] » : hôte attendu/],
   ])('rejects %j with a message naming the field', (text, message) => {
     expect(() => parseConfig(text, 'sources.yaml')).toThrow(ConfigError);
     expect(() => parseConfig(text, 'sources.yaml')).toThrow(message);

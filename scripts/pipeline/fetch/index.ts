@@ -77,6 +77,8 @@ export interface FetchOptions {
   /** Injected for tests. */
   sleep: (ms: number) => Promise<void>;
   now: () => number;
+  /** The HTTP client (tests give one that sends every site's requests to a loopback server). */
+  fetch: typeof globalThis.fetch;
 }
 
 export const DEFAULT_USER_AGENT =
@@ -97,6 +99,7 @@ export const defaultFetchOptions = (over: Partial<FetchOptions> = {}): FetchOpti
   obeyRobots: true,
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   now: () => Date.now(),
+  fetch: (input, init) => globalThis.fetch(input, init),
   ...over,
 });
 
@@ -559,7 +562,7 @@ export class Fetcher {
     };
     let response: Response;
     try {
-      response = await fetch(req.url, { headers: req.headers, redirect: 'manual', signal: controller.signal });
+      response = await this.opts.fetch(req.url, { headers: req.headers, redirect: 'manual', signal: controller.signal });
     } catch (e) {
       return fail(e);
     }

@@ -233,6 +233,7 @@ export interface Grouped {
   /** Number of distinct articles (sources) in the story, this run and earlier ones. */
   storySize: number;
   event?: string;
+  /** Similarity with the event, when matched in this run (absent when inherited from the story's earlier articles). */
   eventScore?: number;
   grouping: Grouping;
   signature: number[];
@@ -347,7 +348,8 @@ export function group(inputs: GroupInput[], opts: GroupOptions): Grouped[] {
       };
       if (event) {
         g.event = event.slug;
-        g.eventScore = event.score;
+        // An event inherited from an earlier member has no score of its own.
+        if (!priorEvent) g.eventScore = event.score;
       }
       result[r] = g;
     }

@@ -36,8 +36,10 @@ export interface Totals {
   outOfWindow: number;
   /** Could not be fetched, extracted or written (see `rejected`). */
   rejected: number;
-  /** Left alone: edited or locked by an editor, editor entries, tombstones. */
+  /** Left alone: edited, reviewed or locked by an editor, editor entries, tombstones. */
   protected: number;
+  /** On a host of the config's deny list: not fetched. */
+  denied: number;
 }
 
 export interface RunReport {
@@ -53,9 +55,11 @@ export interface RunReport {
   http: { requests: number; notModified: number; retries: number; bytes: number };
   /** Files written in content/ (relative). */
   written: string[];
+  /** Entries written by ingestion that no editor has reviewed yet, all runs together (`npm run review`). */
+  toReview?: { articles: number; publishers: number };
 }
 
-export const emptyTotals = (): Totals => ({ seen: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, irrelevant: 0, outOfWindow: 0, rejected: 0, protected: 0 });
+export const emptyTotals = (): Totals => ({ seen: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, irrelevant: 0, outOfWindow: 0, rejected: 0, protected: 0, denied: 0 });
 
 /** 0 when the run did its work, 1 when every source failed. */
 export function exitCode(r: RunReport): 0 | 1 {
@@ -75,8 +79,8 @@ export function renderReport(r: RunReport, opts: { color?: boolean } = {}): stri
   }
   out.push(sources.toString());
   const t = r.totals;
-  const totals = new Table({ head: ['Vus', 'Nouveaux', 'Mis à jour', 'Inchangés', 'Doublons', 'Hors sujet', 'Hors période', 'Rejetés', 'Protégés', 'Durée'], style });
-  totals.push([t.seen, t.new, t.updated, t.unchanged, t.duplicates, t.irrelevant, t.outOfWindow, t.rejected, t.protected, seconds(r.durationMs)]);
+  const totals = new Table({ head: ['Vus', 'Nouveaux', 'Mis à jour', 'Inchangés', 'Doublons', 'Hors sujet', 'Hors période', 'Rejetés', 'Protégés', 'Exclus', 'Durée'], style });
+  totals.push([t.seen, t.new, t.updated, t.unchanged, t.duplicates, t.irrelevant, t.outOfWindow, t.rejected, t.protected, t.denied, seconds(r.durationMs)]);
   out.push(totals.toString());
   const ok = r.sources.filter((s) => s.status === 'ok').length;
   out.push(`Sources : ${ok} ok, ${r.sources.length - ok} en échec. HTTP : ${r.http.requests} requêtes, ${r.http.notModified} réponses 304, ${r.http.retries} nouvelles tentatives.${r.dryRun ? ' Essai à blanc : aucun fichier écrit.' : ''}`);
@@ -91,6 +95,9 @@ export function renderReport(r: RunReport, opts: { color?: boolean } = {}): stri
   if (r.unassigned.length) {
     out.push('À rattacher à un événement (éditeurs) :');
     for (const u of r.unassigned) out.push(`  - ${u.file} — ${short(u.title, 80)}`);
+  }
+  if (r.toReview && r.toReview.articles + r.toReview.publishers > 0) {
+    out.push(`À relire : ${r.toReview.articles} article(s) et ${r.toReview.publishers} éditeur(s) ajoutés automatiquement — npm run review`);
   }
   return out.join('\n');
 }

@@ -15,7 +15,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Document, parse as parseYamlText, stringify } from 'yaml';
 import slugify from '@sindresorhus/slugify';
-import { EXCERPT_MAX } from '../../../src/schemas/coverage.ts';
+import { EXCERPT_MAX, type CoverageData } from '../../../src/schemas/coverage.ts';
 import { GROUPINGS } from '../../../src/schemas/vocabulary.ts';
 import { normalizeDateInput } from '../../../src/lib/dates.ts';
 import { checkFile, formatError } from '../../../src/lib/content-check.ts';
@@ -111,7 +111,11 @@ export interface CoverageDraft {
   story?: string | undefined;
   via: string;
   grouping: Grouping;
+  /** Why it was kept and attached, for editors (`npm run review`). */
+  evidence?: Evidence | undefined;
 }
+
+export type Evidence = NonNullable<CoverageData['provenance']['evidence']>;
 
 const HASH_LINE = /^ingestHash: .*\r?\n/m;
 
@@ -140,7 +144,17 @@ export function renderCoverage(d: CoverageDraft, fetchedAt: string): string {
   data['organizations'] = [...new Set(d.organizations)];
   if (d.event) data['event'] = d.event;
   if (d.story) data['story'] = d.story;
-  data['provenance'] = { via: sanitizeLine(d.via) || 'ingest', fetchedAt, grouping: d.grouping, reviewed: false };
+  const provenance: Record<string, unknown> = { via: sanitizeLine(d.via) || 'ingest', fetchedAt, grouping: d.grouping, reviewed: false };
+  if (d.evidence) {
+    const e = d.evidence;
+    provenance['evidence'] = {
+      score: e.score,
+      threshold: e.threshold,
+      terms: e.terms.map((t) => ({ term: sanitizeLine(t.term), hits: t.hits })),
+      ...(e.eventScore !== undefined ? { eventScore: e.eventScore } : {}),
+    };
+  }
+  data['provenance'] = provenance;
   data['origin'] = 'ingest';
   data['locked'] = false;
   const doc = new Document(data);
@@ -210,7 +224,7 @@ export function acquireLock(dir: string, now = new Date()): () => void {
 export const MANIFEST_FILE = '.ingest-manifest.json';
 export const TOMBSTONES_FILE = '.tombstones.yaml';
 
-export type WriteOutcome = 'new' | 'updated' | 'unchanged' | 'locked' | 'edited' | 'editor' | 'tombstoned' | 'invalid';
+export type WriteOutcome = 'new' | 'updated' | 'unchanged' | 'locked' | 'reviewed' | 'edited' | 'editor' | 'tombstoned' | 'invalid';
 
 export interface WriteResult {
   outcome: WriteOutcome;
@@ -231,15 +245,31 @@ export interface KnownEntry {
   story?: string;
   event?: string;
   grouping?: Grouping;
+  /** The event similarity stored with the entry's evidence. */
+  eventScore?: number;
 }
 
 export interface Tombstone {
   url: string;
   removed?: string;
   file?: string;
+  /** Why (« hors sujet » when an editor rejected it in the review queue). */
+  reason?: string;
 }
 
-function atomicWrite(path: string, text: string) {
+/** Adds tombstones to the coverage folder's list, after what is there, so an editor's comments and entries stay as they are. */
+export function appendTombstones(dir: string, list: Tombstone[]): void {
+  const path = join(dir, TOMBSTONES_FILE);
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const head = text.trim() && !/^\s*\[\s*\]\s*$/m.test(text)
+    ? `${text.replace(/\s*$/, '')}\n`
+    : '# Articles supprimés par un éditeur : l’ingestion ne les recrée jamais. Ajoutez « - url: … » pour en écarter un.\n';
+  mkdirSync(dir, { recursive: true });
+  atomicWrite(path, `${head}${stringify(list, { lineWidth: 0 })}`);
+}
+
+/** Writes a file through a temporary one and a rename: a reader never sees half of it. */
+export function atomicWrite(path: string, text: string) {
   const tmp = join(path, '..', `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   writeFileSync(tmp, text);
   renameSync(tmp, path);
@@ -311,6 +341,8 @@ export class CoverageStore {
       if (typeof e.data['event'] === 'string') k.event = e.data['event'];
       const g = (e.data['provenance'] as { grouping?: unknown } | undefined)?.grouping;
       if (typeof g === 'string' && (GROUPINGS as readonly string[]).includes(g)) k.grouping = g as Grouping;
+      const score = (e.data['provenance'] as { evidence?: { eventScore?: unknown } } | undefined)?.evidence?.eventScore;
+      if (typeof score === 'number') k.eventScore = score;
       out.push(k);
     }
     return out;
@@ -346,6 +378,8 @@ export class CoverageStore {
       const data = existing.data;
       if (data?.['locked'] === true) return { outcome: 'locked', file: existing.file };
       if (data?.['origin'] === 'editor') return { outcome: 'editor', file: existing.file };
+      // Accepted by an editor (npm run review): the editor's version stands.
+      if ((data?.['provenance'] as { reviewed?: unknown } | undefined)?.reviewed === true) return { outcome: 'reviewed', file: existing.file };
       const stored = /^ingestHash: '?([0-9a-f]+)'?\s*$/m.exec(existing.text)?.[1];
       if (!data || !stored || stored !== fileHash(existing.text)) {
         return { outcome: 'edited', file: existing.file, detail: 'modifié par un éditeur depuis la dernière ingestion' };
@@ -391,33 +425,9 @@ export class CoverageStore {
       written.push(MANIFEST_FILE);
     }
     if (this.newTombstones.length) {
-      // Appended, so an editor's comments and entries stay as they are.
-      const head = this.tombstoneText.trim() && !/^\s*\[\s*\]\s*$/m.test(this.tombstoneText)
-        ? `${this.tombstoneText.replace(/\s*$/, '')}\n`
-        : '# Articles supprimés par un éditeur : l’ingestion ne les recrée jamais. Ajoutez « - url: … » pour en écarter un.\n';
-      const tText = `${head}${stringify(this.newTombstones, { lineWidth: 0 })}`;
-      atomicWrite(join(this.dir, TOMBSTONES_FILE), tText);
+      appendTombstones(this.dir, this.newTombstones);
       written.push(TOMBSTONES_FILE);
     }
     return written;
   }
-}
-
-// ---------------------------------------------------------------------- publishers
-
-/**
- * Adds a publisher declared in the config to content/publishers/ when no file
- * has its slug; never touches an existing file. Returns the file written, or null.
- */
-export function ensurePublisher(publishersDir: string, slug: string, p: { name: string; domains: string[] }, dryRun = false): string | null {
-  const path = join(publishersDir, `${slug}.yaml`);
-  if (existsSync(path) || existsSync(join(publishersDir, `${slug}.yml`))) return null;
-  const text = `# Ajouté par l’ingestion depuis la configuration : complétez-le (site, flux, indices d’extraction).\n${stringify({ name: sanitizeLine(p.name), domains: p.domains, language: 'fr' }, { lineWidth: 0 })}`;
-  const checked = checkFile('publishers', path, `publishers/${slug}.yaml`, text);
-  if (checked.errors.length) throw new WriteError(path, checked.errors.map(formatError).join(' ; '));
-  if (!dryRun) {
-    mkdirSync(publishersDir, { recursive: true });
-    atomicWrite(path, text);
-  }
-  return path;
 }

@@ -172,10 +172,11 @@ describe('CoverageStore', () => {
     const a = s.write(draft()).file;
     const b = s.write(draft({ canonicalUrl: 'https://x.example/b', url: 'https://x.example/b', title: 'Deuxième article' })).file;
     const c = s.write(draft({ canonicalUrl: 'https://x.example/c', url: 'https://x.example/c', title: 'Troisième article' })).file;
+    const d = s.write(draft({ canonicalUrl: 'https://x.example/d', url: 'https://x.example/d', title: 'Quatrième article' })).file;
     s.close();
     const edit = (f: string, from: string | RegExp, to: string) => writeFileSync(join(dir, f), readFileSync(join(dir, f), 'utf8').replace(from, to));
-    edit(a, 'Suite', 'Suite');
-    edit(a, /reviewed: false/, 'reviewed: true');
+    edit(a, 'Viamedis n’est donc plus seul.', 'Viamedis n’est plus seul.');
+    edit(d, /reviewed: false/, 'reviewed: true');
     edit(b, 'locked: false', 'locked: true');
     edit(c, 'origin: ingest', 'origin: editor');
     const before = snapshot(dir);
@@ -184,6 +185,7 @@ describe('CoverageStore', () => {
     expect(s2.write(draft(changed)).outcome).toBe('edited');
     expect(s2.write(draft({ ...changed, canonicalUrl: 'https://x.example/b', url: 'https://x.example/b' })).outcome).toBe('locked');
     expect(s2.write(draft({ ...changed, canonicalUrl: 'https://x.example/c', url: 'https://x.example/c' })).outcome).toBe('editor');
+    expect(s2.write(draft({ ...changed, canonicalUrl: 'https://x.example/d', url: 'https://x.example/d' })).outcome).toBe('reviewed');
     s2.close();
     expect(snapshot(dir)).toEqual(before);
   });
@@ -297,19 +299,5 @@ describe('lock file', () => {
     const release = acquireLock(dir);
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     release();
-  });
-});
-
-describe('ensurePublisher', () => {
-  it('adds a missing publisher once and never rewrites it', async () => {
-    const { ensurePublisher } = await import('./index.ts');
-    const dir = join(tmp(), '..', 'publishers');
-    const path = ensurePublisher(dir, 'sante-hebdo', { name: 'Santé Hebdo Pro', domains: ['sante-hebdo.example'] });
-    expect(path).toBe(join(dir, 'sante-hebdo.yaml'));
-    expect(checkFile('publishers', path!, 'p.yaml').errors).toEqual([]);
-    writeFileSync(path!, 'name: Édité\ndomains: [sante-hebdo.example]\n');
-    expect(ensurePublisher(dir, 'sante-hebdo', { name: 'Autre', domains: ['x.example'] })).toBeNull();
-    expect(readFileSync(path!, 'utf8')).toBe('name: Édité\ndomains: [sante-hebdo.example]\n');
-    expect(() => ensurePublisher(dir, 'mauvais', { name: 'X', domains: ['pas un domaine'] })).toThrow(/^write: .*domains/);
   });
 });
