@@ -3,8 +3,7 @@
  * news sites, on a copy of a small content tree in a temp dir.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, unlinkSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, unlinkSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
@@ -13,47 +12,28 @@ import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { main, runIngest, type IngestOptions } from '../../scripts/ingest.ts';
 import { exitCode, type RunReport } from '../../scripts/pipeline/report/index.ts';
 import { startSites, type Sites } from './sites.ts';
+import { FIXTURE, fileTree, ingestOptions, makeWorkspace } from './workspace.ts';
 
-const FIXTURE = join(import.meta.dirname, 'testdata', 'content');
 const ROOT = join(import.meta.dirname, '..', '..');
 
 let sites: Sites;
 let work: string;
 const sleeps: number[] = [];
 
+let remove: () => void;
 beforeAll(async () => {
   sites = await startSites();
-  work = mkdtempSync(join(tmpdir(), 'vf-ingest-'));
-  cpSync(FIXTURE, join(work, 'content'), { recursive: true });
-  writeFileSync(join(work, 'sources.yaml'), sites.config);
+  const ws = makeWorkspace('vf-ingest-', sites.config);
+  work = ws.dir;
+  remove = ws.remove;
 });
 afterAll(async () => {
   await sites.server.close();
-  rmSync(work, { recursive: true, force: true });
+  remove();
 });
 
-const options = (over: Partial<IngestOptions> = {}): IngestOptions => ({
-  config: join(work, 'sources.yaml'),
-  out: join(work, 'content'),
-  cache: join(work, '.cache'),
-  dryRun: false,
-  json: true,
-  progress: false,
-  now: () => new Date('2024-02-20T10:00:00Z'),
-  fetchOverrides: { perHostDelayMs: 0, backoffMs: 10, sleep: async (ms) => void sleeps.push(ms) },
-  ...over,
-});
-
-/** Every file under a folder with its mtime and content. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const p = join(e.parentPath, e.name);
-    out[p] = `${statSync(p).mtimeMs}:${readFileSync(p, 'utf8')}`;
-  }
-  return out;
-}
+const options = (over: Partial<IngestOptions> = {}) => ingestOptions(work, { sleep: async (ms) => void sleeps.push(ms) }, over);
+const tree = fileTree;
 
 const coverageFiles = () => readdirSync(join(work, 'content', 'coverage')).filter((f) => f.endsWith('.mdx') && f !== 'editeur-article-existant.mdx').sort();
 const readEntry = (f: string) => {
@@ -184,7 +164,7 @@ describe('ingest, first run', () => {
       const r = await runIngest(options());
       expect(readFileSync(editedPath, 'utf8')).toBe(edited);
       expect(existsSync(join(work, 'content', 'coverage', secondFile!))).toBe(false);
-      expect(r.protectedFiles.map((p) => p.outcome).sort()).toEqual(['entrée d’éditeur', 'modifié par un éditeur', 'supprimé par un éditeur (pierre tombale)']);
+      expect(r.protectedFiles.map((p) => p.outcome).sort()).toEqual(['entrée d’éditeur', 'relu par un éditeur', 'supprimé par un éditeur (pierre tombale)']);
       expect(readFileSync(join(work, 'content', 'coverage', '.tombstones.yaml'), 'utf8')).toContain('url: ');
       expect(checkContent(join(work, 'content')).errors.map(formatError)).toEqual([]);
     }, 60_000);
