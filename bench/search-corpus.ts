@@ -225,7 +225,7 @@ export interface BenchQuery {
 }
 
 /** One typo: a letter dropped, doubled, swapped with the next, or replaced. */
-function typo(r: Rng, w: string): string {
+export function typo(r: Rng, w: string): string {
   if (w.length < 5) return w;
   const i = 1 + r.int(w.length - 2);
   switch (r.int(4)) {

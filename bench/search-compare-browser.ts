@@ -1,0 +1,74 @@
+/**
+ * Browser side of the comparison with Pagefind (bundled by bench/search.ts):
+ * the same questions asked of both engines, each loading what it loads on a
+ * real page (our engine's code, documents and index; Pagefind's script, its
+ * WebAssembly and the index chunks and fragments a query needs).
+ */
+import type { SearchEngine } from '../src/search/engine.ts';
+
+interface Ours {
+  loadEngine: (name: 'word', documents: string, index: string) => { value: SearchEngine };
+  emptyState: () => import('../src/search/state.ts').SearchState;
+}
+interface PagefindResult { data: () => Promise<{ url: string }> }
+interface Pagefind {
+  init: () => Promise<void>;
+  search: (q: string) => Promise<{ results: PagefindResult[] }>;
+}
+
+let ours: { engine: SearchEngine; mod: Ours } | null = null;
+let pagefind: Pagefind | null = null;
+// A variable, so the bundler leaves these imports to the browser.
+const load = (url: string) => import(/* @vite-ignore */ url);
+
+/** Document index from a Pagefind page address (`…/doc/<i>/`). */
+const docOf = (url: string) => Number(/\/doc\/(\d+)\/?$/.exec(url)?.[1] ?? -1);
+
+const api = {
+  async oursLoad(base: string): Promise<void> {
+    const mod = (await load("/ours.js")) as Ours;
+    const [documents, index] = await Promise.all([fetch(`${base}/documents.json`).then((r) => r.text()), fetch(`${base}/index.json`).then((r) => r.text())]);
+    ours = { engine: mod.loadEngine('word', documents, index).value, mod };
+  },
+  /** The five best documents, as the header box shows them. */
+  oursTop(q: string): number[] {
+    if (!ours) throw new Error('moteur non chargé');
+    return ours.engine.search({ ...ours.mod.emptyState(), q }, { limit: 5 }).hits;
+  },
+  async pagefindLoad(base: string): Promise<void> {
+    pagefind = (await load(`${base}/pagefind/pagefind.js`)) as Pagefind;
+    await pagefind.init();
+  },
+  /** The five best documents with their data (title, address, excerpt), as a results list needs them. */
+  async pagefindTop(q: string): Promise<number[]> {
+    if (!pagefind) throw new Error('Pagefind non chargé');
+    const { results } = await pagefind.search(q);
+    const data = await Promise.all(results.slice(0, 5).map((r) => r.data()));
+    return data.map((d) => docOf(d.url));
+  },
+  /** Cold: load the engine and answer one query; milliseconds to the first results. */
+  async cold(engine: 'ours' | 'pagefind', base: string, q: string): Promise<{ ms: number; top: number[] }> {
+    const start = performance.now();
+    if (engine === 'ours') {
+      await api.oursLoad(base);
+      const top = api.oursTop(q);
+      return { ms: performance.now() - start, top };
+    }
+    await api.pagefindLoad(base);
+    const top = await api.pagefindTop(q);
+    return { ms: performance.now() - start, top };
+  },
+  /** Warm: every query timed one by one, engine already loaded. */
+  async warm(engine: 'ours' | 'pagefind', queries: string[]): Promise<{ ms: number[]; tops: number[][] }> {
+    const ms: number[] = [];
+    const tops: number[][] = [];
+    for (const q of queries) {
+      const start = performance.now();
+      tops.push(engine === 'ours' ? api.oursTop(q) : await api.pagefindTop(q));
+      ms.push(performance.now() - start);
+    }
+    return { ms, tops };
+  },
+};
+
+(globalThis as unknown as { compareBench: typeof api }).compareBench = api;
