@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortByDate } from '../lib/timeline.ts';
+import { splitByReview } from '../lib/press.ts';
 import { buildContentIndex, type ContentIndex, type TimelineEntry } from '../lib/content-index.ts';
 
 export type EventEntry = CollectionEntry<'events'>;
@@ -19,7 +20,10 @@ export interface SiteData {
   dossiers: DossierEntry[];
   mainDossier: DossierEntry;
   events: EventEntry[];
+  /** Articles an editor wrote or accepted: the only ones shown as sources, on timelines, in feeds and search. */
   coverage: CoverageEntry[];
+  /** Articles ingestion wrote that no editor has reviewed yet: listed apart in the press review, marked. */
+  unreviewedCoverage: CoverageEntry[];
   organizations: OrganizationEntry[];
   publishers: PublisherEntry[];
   organization: (slug: string) => OrganizationEntry;
@@ -45,7 +49,7 @@ const lookup = <T extends { id: string }>(list: T[], what: string) => {
 };
 
 async function load(): Promise<SiteData> {
-  const [dossiers, events, coverage, organizations, publishers] = await Promise.all([
+  const [dossiers, events, allCoverage, organizations, publishers] = await Promise.all([
     getCollection('dossiers'),
     getCollection('events'),
     getCollection('coverage'),
@@ -55,12 +59,15 @@ async function load(): Promise<SiteData> {
   const mainDossier = dossiers.find((d) => d.data.main) ?? dossiers[0];
   if (!mainDossier) throw new Error('aucun dossier dans content/dossiers/');
   organizations.sort((a, b) => a.data.name.localeCompare(b.data.name, 'fr'));
+  // Unreviewed ingestion is kept out of every view but the press review's own section (CONTRIBUTING.md).
+  const { reviewed: coverage, unreviewed } = splitByReview(allCoverage);
   const index = buildContentIndex(events, coverage, organizations.map((o) => ({ slug: o.id, relations: o.data.relations })));
   return {
     dossiers,
     mainDossier,
     events: sortByDate(events.map((e) => ({ ...e, date: e.data.date })), 'oldest'),
     coverage: sortByDate(coverage.map((c) => ({ ...c, date: c.data.publishedAt })), 'oldest'),
+    unreviewedCoverage: sortByDate(unreviewed.map((c) => ({ ...c, date: c.data.publishedAt })), 'newest'),
     organizations,
     publishers,
     organization: lookup(organizations, 'organisation'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCoverage } from './press.ts';
+import { groupCoverage, isReviewed, splitByReview } from './press.ts';
 
 const item = (slug: string, date: string, event?: string, story?: string) => ({ slug, date, event, story, entry: slug });
 
@@ -15,5 +15,18 @@ describe('groupCoverage', () => {
     expect(groups.map((g) => g.id)).toEqual(['cnil', 'viamedis', 'sans-evenement']);
     expect(groups[0]!.stories.map((s) => s.items.map((i) => i.slug))).toEqual([['afp-site-a', 'afp-site-b'], ['own-story']]);
     expect(groups[0]!.latest).toBe('2024-02-09');
+  });
+});
+
+describe('review state', () => {
+  const entry = (id: string, origin: 'ingest' | 'editor', reviewed: boolean) => ({ id, data: { origin, provenance: { reviewed } } });
+
+  it('counts an editor’s entry and an accepted one as checked, an ingested one not yet reviewed as not', () => {
+    expect(isReviewed(entry('a', 'editor', false).data)).toBe(true);
+    expect(isReviewed(entry('b', 'ingest', true).data)).toBe(true);
+    expect(isReviewed(entry('c', 'ingest', false).data)).toBe(false);
+    const { reviewed, unreviewed } = splitByReview([entry('a', 'editor', false), entry('c', 'ingest', false), entry('b', 'ingest', true)]);
+    expect(reviewed.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(unreviewed.map((e) => e.id)).toEqual(['c']);
   });
 });

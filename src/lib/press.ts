@@ -30,3 +30,25 @@ export function groupCoverage<T>(items: readonly PressItem<T>[]): PressGroup<T>[
   // Unassigned articles last: they wait for an editor.
   return [...groups.values()].sort((a, b) => (a.event ? 0 : 1) - (b.event ? 0 : 1) || b.latest.localeCompare(a.latest));
 }
+
+/** What the site needs to know of an article's review state. */
+export interface ReviewState {
+  origin: 'ingest' | 'editor';
+  provenance: { reviewed: boolean };
+}
+
+/**
+ * Whether an article counts as checked: written by an editor, or written by
+ * ingestion and accepted by one (`npm run review`). Until then it appears only
+ * in the press review, marked « ajouté automatiquement, non relu », and never
+ * as a source of an event, on the timeline, in the feeds or in search.
+ */
+export const isReviewed = (d: ReviewState) => d.origin === 'editor' || d.provenance.reviewed;
+
+/** Splits articles into those checked and those waiting for review. */
+export function splitByReview<T extends { data: ReviewState }>(entries: readonly T[]): { reviewed: T[]; unreviewed: T[] } {
+  const reviewed: T[] = [];
+  const unreviewed: T[] = [];
+  for (const e of entries) (isReviewed(e.data) ? reviewed : unreviewed).push(e);
+  return { reviewed, unreviewed };
+}

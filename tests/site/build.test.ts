@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 import { EVENT_KINDS } from '../../src/schemas/vocabulary.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
+import { isReviewed } from '../../src/lib/press.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -52,7 +53,8 @@ describe.each([
   it('publishes an RSS feed that parses and holds every event and article, newest first', async () => {
     const feed = await new Parser().parseString(html('rss.xml'));
     const { entries } = checkContent(content);
-    const expected = entries.filter((e) => e.collection === 'events' || e.collection === 'coverage').length;
+    // Articles ingestion wrote that no editor has reviewed stay out of the feed.
+    const expected = entries.filter((e) => e.collection === 'events' || (e.collection === 'coverage' && isReviewed(e.data as never))).length;
     expect(feed.items).toHaveLength(expected);
     const dates = feed.items.map((i) => Date.parse(i.pubDate ?? ''));
     expect(dates.every((d) => !Number.isNaN(d))).toBe(true);
@@ -72,6 +74,33 @@ describe.each([
     for (const s of slugs(content, 'events')) expect(urls).toContain(`/evenements/${s}/`);
     expect(urls.some((u) => u.includes('404'))).toBe(false);
     expect(html('robots.txt')).toMatch(/Sitemap: https:\/\/\S+\/sitemap-index\.xml/);
+  });
+});
+
+describe('an article ingestion wrote and no editor reviewed (fixture)', () => {
+  const html = (p: string) => readFileSync(join(inject('fixtureDist'), p), 'utf8');
+  const URL_ = 'https://www.gazette-fictive.example/2025/02/01/exemplis-fuite-tiers-payant';
+
+  it('appears in the press review apart, marked « ajouté automatiquement, non relu », without its quotation', () => {
+    const press = html('revue-de-presse/index.html');
+    const section = press.slice(press.indexOf('id="non-relus"'));
+    expect(press).toContain('id="non-relus"');
+    expect(section).toContain('Ajoutés automatiquement, non relus');
+    expect(section).toContain(URL_);
+    expect(section).toContain('ajouté automatiquement, non relu');
+    expect(press.indexOf(URL_)).toBe(press.lastIndexOf(URL_));
+    expect(press).not.toContain('selon un communiqué diffusé vendredi');
+    expect(press).toMatch(/2 autres articles, ajoutés automatiquement, attendent une relecture/);
+  });
+
+  it('is never a source of its event, nor on the timeline, in the feed or in search', () => {
+    expect(html('evenements/exemplis-annonce-1-2-million-de-personnes/index.html')).not.toContain(URL_);
+    expect(html('rss.xml')).not.toContain(URL_);
+    expect(html('organisations/exemplis/index.html')).not.toContain(URL_);
+    const dist = inject('fixtureDist');
+    const all = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml|json)$/.test(f) && !f.startsWith('revue-de-presse'));
+    const leaks = all.filter((f) => readFileSync(join(dist, f), 'utf8').includes('gazette-fictive.example/2025'));
+    expect(leaks).toEqual([]);
   });
 });
 
