@@ -18,4 +18,9 @@ export const paths = {
   search: () => '/recherche/',
   concern: () => '/suis-je-concerne/',
   rss: () => '/rss.xml',
+  /** « S'abonner »: every feed with what it carries. */
+  feeds: () => '/s-abonner/',
+  /** One feed file of a facet (`organisations/almerys`, or '' for the whole site). */
+  feed: (facet: string, file: 'rss.xml' | 'atom.xml' | 'feed.json') => `/${facet ? `${facet}/` : ''}${file}`,
+  openData: () => '/donnees/',
 };

@@ -38,7 +38,7 @@ export function plainText(body: string): string {
 }
 
 /** First paragraph of a body, as plain text. */
-function firstParagraph(body: string): string {
+export function firstParagraph(body: string): string {
   const para = body.split(/\n\s*\n/).map(plainText).find((p) => p.length > 0);
   return para ?? '';
 }
