@@ -11,7 +11,6 @@ import { DATA_CATEGORIES, EVENT_KINDS, STATUSES, type DataCategory, type EventKi
 import type { CoverageData, EventData } from '../schemas/index.ts';
 import { formatFrenchDate, toParisDate } from '../lib/dates.ts';
 import { archiveUrl } from '../lib/archive.ts';
-import { hostOf } from '../lib/hosts.ts';
 import { paths } from '../lib/paths.ts';
 import { bySlug, summaryOf, type ContentRecord, type RecordEntry } from '../lib/record.ts';
 

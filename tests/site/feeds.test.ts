@@ -13,6 +13,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { recordFromEntries, type ContentRecord } from '../../src/lib/record.ts';
 import { feedFacets } from '../../src/feeds/facets.ts';
+import { FEED_FORMATS } from '../../src/feeds/formats.ts';
 import { jsonFeedErrors } from '../support/json-feed.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -94,7 +95,7 @@ describe.each([
   it('each organisation, dossier and kind page announces and links its own feeds, and they exist', () => {
     for (const facet of facets.filter((f) => f.group !== 'categorie' && f.group !== 'site')) {
       const html = readFileSync(join(dist(), facet.page, 'index.html'), 'utf8');
-      for (const [type, name] of [['application/rss+xml', 'rss.xml'], ['application/atom+xml', 'atom.xml'], ['application/feed+json', 'feed.json']]) {
+      for (const { type, file: name } of Object.values(FEED_FORMATS)) {
         expect(html, facet.page).toMatch(new RegExp(`<link rel="alternate" type="${type.replace('+', '\\+')}"[^>]*href="https://[^"]+/${facet.path}/${name}"`));
         expect(html, facet.page).toContain(`href="/${facet.path}/${name}"`);
       }
