@@ -1,11 +1,16 @@
 /**
  * `npm run extract -- FILE_OR_URL [--url URL] [--content DIR]`
+ * `npm run extract -- --batch MANIFEST [--extractor ours|readability]`
  *
  * Prints one article as JSON: url, canonicalUrl, title, author, publishedAt
  * (ISO 8601 with offset), modifiedAt, siteName, lang, text, excerpt,
  * organisations, dataCategories, figures, relevance. A saved file is decoded
  * from its BOM or `<meta charset>`, else UTF-8 with a windows-1252 fallback;
  * `--url` gives the address it was saved from.
+ *
+ * `--batch` reads a manifest of saved pages (`FILE<TAB>URL[<TAB>CHARSET]`) and
+ * prints one JSON line per page with its main text and the time it took, for
+ * the extraction scorers; `--extractor readability` runs the reference instead.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +18,11 @@ import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content-check.ts';
 import { decodeBody, Fetcher } from './pipeline/fetch/index.ts';
 import { extractArticle, type ExtractHints } from './pipeline/extract/index.ts';
+import { BATCH_EXTRACTORS, parseManifest, runBatch } from './pipeline/extract/batch.ts';
 import { normalizeArticle } from './pipeline/normalize/index.ts';
 import { buildClassifier, classify } from './pipeline/classify/index.ts';
 
-const USAGE = 'Usage : npm run extract -- FICHIER_OU_URL [--url URL] [--content DOSSIER]';
+const USAGE = 'Usage : npm run extract -- FICHIER_OU_URL [--url URL] [--content DOSSIER]\n        npm run extract -- --batch MANIFESTE [--extractor ours|readability]';
 
 export interface ExtractOutput {
   url: string;
@@ -69,10 +75,33 @@ export function extractOne(html: string, url: string, contentDir: string): Extra
   };
 }
 
+function batch(manifest: string, extractorName: string, positionals: string[]): number {
+  const extractor = BATCH_EXTRACTORS[extractorName];
+  if (!extractor) {
+    process.stderr.write(`extract: --extractor attend ${Object.keys(BATCH_EXTRACTORS).join(' ou ')}, reçu « ${extractorName} »\n`);
+    return 2;
+  }
+  if (positionals.length) {
+    process.stderr.write(`extract: --batch prend un seul manifeste, reçu aussi ${positionals.join(' ')}\n${USAGE}\n`);
+    return 2;
+  }
+  if (!existsSync(manifest)) {
+    process.stderr.write(`extract: manifeste introuvable : ${manifest}\n`);
+    return 2;
+  }
+  try {
+    runBatch(parseManifest(readFileSync(manifest, 'utf8'), manifest), extractor, (line) => process.stdout.write(line));
+    return 0;
+  } catch (e) {
+    process.stderr.write(`extract: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { url: { type: 'string' }, content: { type: 'string', default: 'content' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: { url: { type: 'string' }, batch: { type: 'string' }, extractor: { type: 'string', default: 'ours' }, content: { type: 'string', default: 'content' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
   } catch (e) {
     process.stderr.write(`extract: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -82,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (values.batch !== undefined) return batch(values.batch, values.extractor, positionals);
   if (positionals.length !== 1) {
     process.stderr.write(`extract: un fichier ou une adresse attendu, ${positionals.length} reçu(s)\n${USAGE}\n`);
     return 2;

@@ -84,3 +84,56 @@ describe('extract command', () => {
     expect(empty.err).toMatch(/^extract: /);
   });
 });
+
+describe('extract --batch (the scorers’ protocol)', () => {
+  const site = (name: string) => join(ROOT, 'scripts/pipeline/extract/testdata/sites', name, 'page.html');
+
+  it('prints one JSON line per manifest line, in order, with the text and the time spent', async () => {
+    // A windows-1252 page without a declaration, its charset given by the third column.
+    const latin = '<html><head><title>Fuite</title></head><body><article><p>Les assurés de l’opérateur ont reçu un courrier détaillé, daté de février, sur les données exposées.</p></article></body></html>';
+    writeFileSync(join(dir, 'latin-batch.html'), iconv.encode(latin, 'win1252'));
+    const manifest = join(dir, 'manifest.tsv');
+    writeFileSync(
+      manifest,
+      [
+        `${site('journal-ouest')}\thttps://www.journal-ouest.example/economie/a.html`,
+        `${join(dir, 'absent.html')}\thttps://a.example/absent`,
+        `${join(dir, 'latin-batch.html')}\thard::a-label-not-an-address\twindows-1252`,
+        `${site('sante-hebdo')}\thttps://www.sante-hebdo.example/a`,
+        '',
+      ].join('\n'),
+    );
+    const r = await run(['--batch', manifest]);
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.url)).toEqual(['https://www.journal-ouest.example/economie/a.html', 'https://a.example/absent', 'hard::a-label-not-an-address', 'https://www.sante-hebdo.example/a']);
+    expect(lines[0].text).toBe(corpus['journal-ouest']!.text);
+    expect(lines[0].elapsedMs).toBeGreaterThan(0);
+    expect(lines[1]).toMatchObject({ text: '' });
+    expect(lines[1].error).toContain('absent.html');
+    expect(lines[2].text).toContain('Les assurés de l’opérateur ont reçu un courrier détaillé');
+    expect(lines[3].text).toBe(corpus['sante-hebdo']!.text);
+  });
+
+  it('runs the Readability reference on the same manifest', async () => {
+    const manifest = join(dir, 'manifest-ref.tsv');
+    writeFileSync(manifest, `${site('journal-ouest')}\thttps://www.journal-ouest.example/economie/a.html\n`);
+    const r = await run(['--extractor', 'readability', '--batch', manifest]);
+    expect(r.code, r.err).toBe(0);
+    const [line] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.text).toContain('la facture de la cyberattaque');
+    expect(typeof line.elapsedMs).toBe('number');
+  });
+
+  it('names the manifest line that is malformed, and refuses an unknown extractor', async () => {
+    const manifest = join(dir, 'bad.tsv');
+    writeFileSync(manifest, `${site('journal-ouest')}\thttps://a.example/\nune-ligne-sans-tabulation\n`);
+    const bad = await run(['--batch', manifest]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`${manifest}:2`);
+    const unknown = await run(['--extractor', 'autre', '--batch', manifest]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/--extractor attend ours ou readability/);
+    expect((await run(['--batch', join(dir, 'absent.tsv')])).err).toMatch(/manifeste introuvable/);
+  });
+});
