@@ -114,7 +114,6 @@ export function buildFeedItems(record: ContentRecord, site: URL): FeedItem[] {
       field('Dossier', dossierLink(c.dossier)),
       reported.length ? field(reported.length > 1 ? 'Événements rapportés' : 'Événement rapporté', reported.map((r) => link(abs(paths.event(r.id)), r.data.title)).join(', ')) : '',
       c.organizations.length ? field('Organisations citées', orgLinks(c.organizations)) : '',
-      c.provenance.reviewed ? '' : p('<em>Article repéré automatiquement, pas encore relu par la rédaction.</em>'),
     ];
     return {
       id: abs(paths.article(slug)),

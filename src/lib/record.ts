@@ -7,6 +7,7 @@
 import type { CoverageData, DossierData, EventData, OrganizationData, PublisherData } from '../schemas/index.ts';
 import type { LoadedEntry } from './content-check.ts';
 import { firstParagraph } from '../search/documents.ts';
+import { isReviewed } from './press.ts';
 
 /** One entry: its slug (the file name, its permanent id), its data and its body text. */
 export interface RecordEntry<T> {
@@ -23,14 +24,18 @@ export interface ContentRecord {
   publishers: readonly RecordEntry<PublisherData>[];
 }
 
-/** Entries read by the content checker, as a record (entries of the same collection keep their order). */
+/**
+ * Entries read by the content checker, as the site publishes them: articles
+ * ingestion wrote that no editor reviewed are left out, as `siteData()` does.
+ * Entries of the same collection keep their order.
+ */
 export function recordFromEntries(entries: readonly LoadedEntry[]): ContentRecord {
   const of = <T>(collection: LoadedEntry['collection']) =>
     entries.filter((e) => e.collection === collection).map((e) => ({ id: e.slug, data: e.data as T, body: e.body }));
   return {
     dossiers: of<DossierData>('dossiers'),
     events: of<EventData>('events'),
-    coverage: of<CoverageData>('coverage'),
+    coverage: of<CoverageData>('coverage').filter((c) => isReviewed(c.data)),
     organizations: of<OrganizationData>('organizations'),
     publishers: of<PublisherData>('publishers'),
   };
