@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { CST, parse, parseDocument, Parser } from 'yaml';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import { appendTombstones, atomicWrite } from '../write/index.ts';
 import { coverageUnreviewed, publisherUnreviewed, readCollection } from './queue.ts';
@@ -35,8 +35,51 @@ const fileOf = (contentDir: string, collection: string, slug: string) => {
   return null;
 };
 
-/** Applies `edit` to the YAML of a file (its frontmatter for MDX), keeping the body byte for byte. */
-function editYaml(contentDir: string, rel: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
+/** One field to set (or remove, with `undefined`). */
+type Edit = { path: string[]; value: string | boolean | undefined };
+
+const scalarText = (v: string | boolean) => (typeof v === 'boolean' ? { text: String(v), type: 'PLAIN' as const } : { text: v, type: parse(v) === v && !/[#:]/.test(v) ? ('PLAIN' as const) : ('QUOTE_DOUBLE' as const) });
+
+/**
+ * Applies edits to a YAML text through its concrete syntax tree, so every
+ * line nobody decided on stays byte for byte (comments, quoting, flow
+ * styles). Returns null when the shape is not the usual block mapping (the
+ * caller then goes through a whole-document rewrite).
+ */
+function editInPlace(yaml: string, edits: Edit[]): string | null {
+  const tokens = [...new Parser().parse(yaml)];
+  const doc = tokens.find((t): t is CST.Document => t.type === 'document');
+  if (!doc || doc.value?.type !== 'block-map') return null;
+  const root = doc.value;
+  const keyOf = (it: CST.BlockMap['items'][number]) => (it.key && CST.isScalar(it.key) ? it.key.source : undefined);
+  const appended: string[] = [];
+  for (const e of edits) {
+    let map: CST.BlockMap = root;
+    for (const k of e.path.slice(0, -1)) {
+      const inner = map.items.find((it) => keyOf(it) === k)?.value;
+      if (inner?.type !== 'block-map') return null;
+      map = inner;
+    }
+    const last = e.path.at(-1)!;
+    const item = map.items.find((it) => keyOf(it) === last);
+    if (e.value === undefined) {
+      if (item) map.items.splice(map.items.indexOf(item), 1);
+    } else if (item) {
+      if (!item.value || !CST.isScalar(item.value)) return null;
+      const { text, type } = scalarText(e.value);
+      CST.setScalarValue(item.value, text, { type });
+    } else {
+      if (map !== root) return null;
+      const { text, type } = scalarText(e.value);
+      appended.push(`${last}: ${type === 'PLAIN' ? text : JSON.stringify(text)}\n`);
+    }
+  }
+  const out = tokens.map((t) => CST.stringify(t)).join('');
+  return `${out}${out.endsWith('\n') || !appended.length ? '' : '\n'}${appended.join('')}`;
+}
+
+/** Applies edits to the YAML of a file (its frontmatter for MDX), keeping the body byte for byte. */
+function editYaml(contentDir: string, rel: string, edits: Edit[]): void {
   const path = join(contentDir, rel);
   const text = readFileSync(path, 'utf8');
   const isYaml = /\.ya?ml$/.test(rel);
@@ -44,8 +87,15 @@ function editYaml(contentDir: string, rel: string, edit: (doc: ReturnType<typeof
   if (!parts.hasFrontmatter) throw new ReviewError(`${rel} : pas de frontmatter`);
   const doc = parseDocument(parts.yaml);
   if (doc.errors.length) throw new ReviewError(`${rel} : YAML invalide (${doc.errors[0]!.message.split('\n')[0]})`);
-  edit(doc);
-  const yaml = doc.toString({ lineWidth: 0 });
+  let yaml = editInPlace(parts.yaml, edits);
+  if (yaml === null) {
+    for (const e of edits) {
+      if (e.value === undefined) doc.deleteIn(e.path);
+      else doc.setIn(e.path, e.value);
+    }
+    yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  }
+  if (!yaml.endsWith('\n')) yaml += '\n';
   atomicWrite(path, isYaml ? yaml : `---\n${yaml}---\n${parts.body}`);
 }
 
@@ -70,7 +120,7 @@ function eventExists(contentDir: string, event: string) {
 /** Marks a publisher written by ingestion as reviewed. */
 function acceptPublisher(contentDir: string, slug: string): string {
   const rel = fileOf(contentDir, 'publishers', slug)!;
-  editYaml(contentDir, rel, (doc) => doc.set('reviewed', true));
+  editYaml(contentDir, rel, [{ path: ['reviewed'], value: true }]);
   return rel;
 }
 
@@ -92,22 +142,21 @@ export function apply(contentDir: string, d: Decision, today = new Date().toISOS
   switch (d.action) {
     case 'accept':
       if (!coverageUnreviewed(t.data)) throw new ReviewError(`${t.rel} : déjà relu`);
-      editYaml(contentDir, t.rel, (doc) => doc.setIn(['provenance', 'reviewed'], true));
+      editYaml(contentDir, t.rel, [{ path: ['provenance', 'reviewed'], value: true }]);
       return [t.rel];
     case 'lock':
-      editYaml(contentDir, t.rel, (doc) => {
-        doc.setIn(['provenance', 'reviewed'], true);
-        doc.set('locked', true);
-      });
+      editYaml(contentDir, t.rel, [
+        { path: ['provenance', 'reviewed'], value: true },
+        { path: ['locked'], value: true },
+      ]);
       return [t.rel];
     case 'event':
       if (d.event !== null && !eventExists(contentDir, d.event)) throw new ReviewError(`${t.rel} : événement « ${d.event} » introuvable (aucun fichier events/${d.event}.mdx)`);
-      editYaml(contentDir, t.rel, (doc) => {
-        if (d.event === null) doc.delete('event');
-        else doc.set('event', d.event);
-        doc.setIn(['provenance', 'grouping'], 'editor');
-        doc.setIn(['provenance', 'reviewed'], true);
-      });
+      editYaml(contentDir, t.rel, [
+        { path: ['event'], value: d.event ?? undefined },
+        { path: ['provenance', 'grouping'], value: 'editor' },
+        { path: ['provenance', 'reviewed'], value: true },
+      ]);
       return [t.rel];
     case 'reject': {
       const url = String(t.data['canonicalUrl'] ?? t.data['url'] ?? '');
