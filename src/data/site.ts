@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortByDate } from '../lib/timeline.ts';
 import { splitByReview } from '../lib/press.ts';
-import { buildContentIndex, type ContentIndex, type TimelineEntry } from '../lib/content-index.ts';
+import { articleEntry, buildContentIndex, eventEntry, type ContentIndex, type TimelineEntry } from '../lib/content-index.ts';
 
 export type EventEntry = CollectionEntry<'events'>;
 export type CoverageEntry = CollectionEntry<'coverage'>;
@@ -65,9 +65,9 @@ async function load(): Promise<SiteData> {
   return {
     dossiers,
     mainDossier,
-    events: sortByDate(events.map((e) => ({ ...e, date: e.data.date })), 'oldest'),
-    coverage: sortByDate(coverage.map((c) => ({ ...c, date: c.data.publishedAt })), 'oldest'),
-    unreviewedCoverage: sortByDate(unreviewed.map((c) => ({ ...c, date: c.data.publishedAt })), 'newest'),
+    events: sortByDate(events.map((e) => ({ ...e, date: e.data.date, precision: e.data.precision })), 'oldest'),
+    coverage: sortByDate(coverage.map((c) => ({ ...c, date: c.data.publishedAt, precision: c.data.precision })), 'oldest'),
+    unreviewedCoverage: sortByDate(unreviewed.map((c) => ({ ...c, date: c.data.publishedAt, precision: c.data.precision })), 'newest'),
     organizations,
     publishers,
     organization: lookup(organizations, 'organisation'),
@@ -87,10 +87,7 @@ export function siteData(): Promise<SiteData> {
 /** Timeline items of one dossier (all dossiers when omitted), with the entries of other dossiers that link to it. */
 export function timelineItems(data: SiteData, dossier?: string): readonly TimelineItem[] {
   if (dossier) return data.index.timelineOfDossier(dossier);
-  return [
-    ...data.events.map((entry) => ({ type: 'event' as const, slug: entry.id, date: entry.data.date, entry })),
-    ...data.coverage.map((entry) => ({ type: 'coverage' as const, slug: entry.id, date: entry.data.publishedAt, entry })),
-  ];
+  return [...data.events.map((e) => eventEntry(e)), ...data.coverage.map((c) => articleEntry(c))];
 }
 
 /** The most recent change in a dossier: an event's date or revision, or an article's publication. */

@@ -9,7 +9,8 @@
 import { escapeAttribute, escapeText as escapeHtml } from 'entities';
 import { DATA_CATEGORIES, EVENT_KINDS, STATUSES, type DataCategory, type EventKind } from '../schemas/vocabulary.ts';
 import type { CoverageData, EventData } from '../schemas/index.ts';
-import { formatFrenchDate, toParisDate } from '../lib/dates.ts';
+import { formatFrenchDate, toParisDate, unknownDayNote } from '../lib/dates.ts';
+import { articleDateLabel, articleFeedTitle, articleLabel } from '../lib/articles.ts';
 import { archiveUrl } from '../lib/archive.ts';
 import { paths } from '../lib/paths.ts';
 import { bySlug, summaryOf, type ContentRecord, type RecordEntry } from '../lib/record.ts';
@@ -52,7 +53,7 @@ const latest = (dates: readonly string[]) => new Date(Math.max(...dates.map((d) 
 const p = (html: string) => `<p>${html}</p>`;
 const field = (label: string, html: string) => p(`<strong>${escapeHtml(label)} :</strong> ${html}`);
 const link = (href: string, text: string) => `<a href="${escapeAttribute(href)}">${escapeHtml(text)}</a>`;
-const archivedLink = (url: string, published?: string) => `(${link(archiveUrl(url, published), 'copie archivée')})`;
+const archivedLink = (url: string, published?: string, precision?: 'day' | 'month' | 'year') => `(${link(archiveUrl(url, published, precision), 'copie archivée')})`;
 
 /** Every event and article of the record as feed items, newest first (ties by id, so the order is stable). */
 export function buildFeedItems(record: ContentRecord, site: URL): FeedItem[] {
@@ -106,11 +107,13 @@ export function buildFeedItems(record: ContentRecord, site: URL): FeedItem[] {
   const articleItem = ({ id: slug, data: c, body = '' }: RecordEntry<CoverageData>): FeedItem => {
     const outlet = publisher(c.publisher).data.name;
     const reported = [...new Set([c.event, ...c.alsoEvents].filter((s): s is string => !!s))].map(event);
-    const summary = summaryOf(body) || `Article de ${outlet} sur ${reported[0]?.data.title ?? dossier(c.dossier).data.title}.`;
+    const label = articleLabel(c);
+    // A day the source does not give is said unknown in the text (the feed date is then the 1st of the month).
+    const summary = [summaryOf(body) || `Article de ${outlet} sur ${reported[0]?.data.title ?? dossier(c.dossier).data.title}.`, unknownDayNote(c.publishedAt, c.precision)].filter(Boolean).join(' ');
     const html = [
       p(escapeHtml(summary)),
-      field('Article', `${link(c.url, `${outlet} : ${c.title}`)} ${archivedLink(c.url, c.publishedAt)}`),
-      field('Publié le', escapeHtml(formatFrenchDate(c.publishedAt))),
+      field('Article', `${link(c.url, label.isHeadline ? `${outlet} : ${label.text}` : `${outlet} (titre non relevé) : ${label.text}`)} ${c.precision === 'unknown' ? archivedLink(c.url) : archivedLink(c.url, c.publishedAt, c.precision)}`),
+      field(c.precision === 'day' ? 'Publié le' : 'Publié', escapeHtml(articleDateLabel(c))),
       field('Dossier', dossierLink(c.dossier)),
       reported.length ? field(reported.length > 1 ? 'Événements rapportés' : 'Événement rapporté', reported.map((r) => link(abs(paths.event(r.id)), r.data.title)).join(', ')) : '',
       c.organizations.length ? field('Organisations citées', orgLinks(c.organizations)) : '',
@@ -118,7 +121,7 @@ export function buildFeedItems(record: ContentRecord, site: URL): FeedItem[] {
     return {
       id: abs(paths.article(slug)),
       url: c.url,
-      title: `${c.title} (${outlet})`,
+      title: articleFeedTitle(c, outlet),
       summary,
       contentHtml: html.filter(Boolean).join('\n'),
       published: instant(c.publishedAt),

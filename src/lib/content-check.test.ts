@@ -19,7 +19,7 @@ describe('the fixture tree', () => {
     const { entries, errors } = checkContent(FIXTURE);
     expect(errors.map(formatError)).toEqual([]);
     const count = (c: string) => entries.filter((e) => e.collection === c).length;
-    expect([count('dossiers'), count('events'), count('coverage'), count('organizations'), count('publishers')]).toEqual([1, 4, 4, 4, 3]);
+    expect([count('dossiers'), count('events'), count('coverage'), count('organizations'), count('publishers')]).toEqual([1, 4, 5, 4, 3]);
   });
 
   it('exercises what the pages show: kinds, a statement with speaker and figures, a story, coverage without event, relations', () => {

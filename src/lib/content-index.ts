@@ -7,6 +7,7 @@
  * tested directly and `src/data/site.ts` builds it once.
  */
 import { sortByDate } from './timeline.ts';
+import type { DatePrecision } from './dates.ts';
 import { relationViews, type OrgRelations, type RelationView } from './relations.ts';
 
 export interface IndexedEvent {
@@ -15,6 +16,8 @@ export interface IndexedEvent {
     dossier: string;
     related: readonly string[];
     date: string;
+    /** How much of `date` is known; `day` when absent. */
+    precision?: DatePrecision | undefined;
     kind: string;
     organizations: readonly string[];
     speaker?: { organization?: string | undefined } | undefined;
@@ -26,14 +29,23 @@ export interface IndexedArticle {
   data: {
     dossier: string;
     publishedAt: string;
+    /** How much of `publishedAt` is known; `day` when absent. */
+    precision?: DatePrecision | undefined;
     organizations: readonly string[];
     event?: string | undefined;
     alsoEvents: readonly string[];
   };
 }
 
-/** One line of a timeline: an event or a press article, with the date it sorts by. */
-export type TimelineEntry<E, C> = { type: 'event'; slug: string; date: string; entry: E } | { type: 'coverage'; slug: string; date: string; entry: C };
+/** One line of a timeline: an event or a press article, with the date it sorts by and how much of it is known. */
+export type TimelineEntry<E, C> =
+  | { type: 'event'; slug: string; date: string; precision: DatePrecision; entry: E }
+  | { type: 'coverage'; slug: string; date: string; precision: DatePrecision; entry: C };
+
+/** An event as a timeline line. */
+export const eventEntry = <E extends IndexedEvent>(e: E) => ({ type: 'event' as const, slug: e.id, date: e.data.date, precision: e.data.precision ?? 'day', entry: e });
+/** An article as a timeline line, dated at its publication, as precisely as known. */
+export const articleEntry = <C extends IndexedArticle>(c: C) => ({ type: 'coverage' as const, slug: c.id, date: c.data.publishedAt, precision: c.data.precision ?? 'day', entry: c });
 
 export interface ContentIndex<E, C> {
   /** Events whose own dossier is `dossier`, oldest first. */
@@ -66,8 +78,8 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 /** Builds every lookup in one pass over each collection (plus one sort per list). */
 export function buildContentIndex<E extends IndexedEvent, C extends IndexedArticle>(events: readonly E[], coverage: readonly C[], organizations: readonly OrgRelations[] = []): ContentIndex<E, C> {
-  const chronoEvents = sortByDate(events.map((e) => ({ e, date: e.data.date })), 'oldest').map((x) => x.e);
-  const chronoCoverage = sortByDate(coverage.map((c) => ({ c, date: c.data.publishedAt })), 'oldest').map((x) => x.c);
+  const chronoEvents = sortByDate(events.map((e) => ({ e, date: e.data.date, precision: e.data.precision })), 'oldest').map((x) => x.e);
+  const chronoCoverage = sortByDate(coverage.map((c) => ({ c, date: c.data.publishedAt, precision: c.data.precision })), 'oldest').map((x) => x.c);
 
   const eventsByDossier = new Map<string, E[]>();
   const timelineByDossier = new Map<string, TimelineEntry<E, C>[]>();
@@ -76,7 +88,7 @@ export function buildContentIndex<E extends IndexedEvent, C extends IndexedArtic
   const timelineByOrg = new Map<string, TimelineEntry<E, C>[]>();
   const eventsByKind = new Map<string, E[]>();
   for (const e of chronoEvents) {
-    const item = { type: 'event' as const, slug: e.id, date: e.data.date, entry: e };
+    const item = eventEntry(e);
     push(eventsByDossier, e.data.dossier, e);
     push(eventsByKind, e.data.kind, e);
     for (const d of new Set([e.data.dossier, ...e.data.related])) push(timelineByDossier, d, item);
@@ -92,7 +104,7 @@ export function buildContentIndex<E extends IndexedEvent, C extends IndexedArtic
   const coverageByEvent = new Map<string, C[]>();
   const articlesByOrg = new Map<string, C[]>();
   for (const c of chronoCoverage) {
-    const item = { type: 'coverage' as const, slug: c.id, date: c.data.publishedAt, entry: c };
+    const item = articleEntry(c);
     push(timelineByDossier, c.data.dossier, item);
     for (const ev of new Set([c.data.event, ...c.data.alsoEvents])) if (ev) push(coverageByEvent, ev, c);
     for (const o of new Set(c.data.organizations)) {

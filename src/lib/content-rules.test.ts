@@ -67,3 +67,24 @@ describe('cross-entry rules', () => {
     ]);
   });
 });
+
+describe('no invented day', () => {
+  const ARTICLE = 'coverage/presse-exemple-les-mutuelles-clientes.mdx';
+
+  it('refuses an article whose text says the date is unknown but whose precision claims a day', () => {
+    const dir = fixtureCopy();
+    edit(join(dir, ARTICLE), 'sans événement associé.', 'sans événement associé. Date exacte non relevée ; publié en février 2025.');
+    expect(messages(dir)).toEqual([
+      `content/${ARTICLE} : champ « precision » : le texte dit « Date exacte non relevée » mais la date est donnée au jour (precision: day) : mettez precision: month (1er du mois), year ou unknown, ou corrigez le texte si le jour est connu`,
+    ]);
+    // Said plainly with the month, and stored as the month, it passes.
+    edit(join(dir, ARTICLE), "publishedAt: '2025-02-12'", "publishedAt: '2025-02-01'\nprecision: month");
+    expect(messages(dir)).toEqual([]);
+  });
+
+  it('reads « publié en <mois> <année> » as a month-only date too', () => {
+    const dir = fixtureCopy();
+    edit(join(dir, ARTICLE), 'sans événement associé.', 'sans événement associé, publié en février 2025.');
+    expect(messages(dir)).toEqual([expect.stringContaining('le texte dit « publié en février 2025 »')]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Rules that span several entries (the schemas check one file at a time):
  * dossiers agree between linked entries, headline figures exist, nothing is
- * dated in the future, no article is described twice.
+ * dated in the future, no article is described twice, no article claims a day
+ * its own text says is unknown.
  */
 import type { ContentError, LoadedEntry } from './content-check.ts';
 import { parisToday } from './dates.ts';
@@ -100,6 +101,25 @@ function uniqueArticles(entries: readonly LoadedEntry[]): ContentError[] {
   return errors;
 }
 
+/**
+ * Words by which an entry's own text says its publication day is not known
+ * (« Date exacte non relevée », « publié en février 2024 »...).
+ */
+export const DAY_UNKNOWN_RE =
+  /\bdate (?:exacte )?(?:de (?:parution|publication) )?(?:non relevée|inconnue|non connue)|\bjour (?:de (?:parution|publication) )?(?:non relevé|inconnu|non connu)|\bpubliée? en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/i;
+
+/** An article whose own text says the day is unknown must not claim one (precision `day`, the default). */
+function noInventedDays(entries: readonly LoadedEntry[]): ContentError[] {
+  return of(entries, 'coverage').flatMap((e) => {
+    const d = e.data as Data;
+    if (d.precision !== 'day') return [];
+    const said = DAY_UNKNOWN_RE.exec(`${e.body}\n${d.about ?? ''}`);
+    return said
+      ? [{ file: e.file, field: 'precision', message: `le texte dit « ${said[0]} » mais la date est donnée au jour (precision: day) : mettez precision: month (1er du mois), year ou unknown, ou corrigez le texte si le jour est connu` }]
+      : [];
+  });
+}
+
 export interface RuleOptions {
   /** Clock for the future-date rule (tests pin it). */
   now?: Date;
@@ -112,5 +132,6 @@ export function crossEntryErrors(entries: readonly LoadedEntry[], invalidEvents:
     ...keyFiguresExist(entries, invalidEvents),
     ...noFutureDates(entries, parisToday(options.now)),
     ...uniqueArticles(entries),
+    ...noInventedDays(entries),
   ];
 }

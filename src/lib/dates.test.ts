@@ -1,6 +1,6 @@
 /** Dates are read in Europe/Paris and written the French way, whatever the machine's time zone. */
 import { describe, expect, it } from 'vitest';
-import { datetimeAttribute, formatFrenchDate, formatFrenchMonth, normalizeDateInput, parseParisDate, toParisDate } from './dates.ts';
+import { compareDated, datetimeAttribute, formatFrenchDate, formatFrenchMonth, knownPart, normalizeDateInput, parseParisDate, toParisDate, unknownDayNote } from './dates.ts';
 
 const NBSP = '\u00a0';
 
@@ -75,6 +75,10 @@ describe('formatFrenchDate', () => {
     expect(formatFrenchDate('2024-02-07', 'year')).toBe('2024');
   });
 
+  it('writes « date non relevée » for an unknown date, whatever is stored', () => {
+    expect(formatFrenchDate('2024-02-07', 'unknown')).toBe('date non relevée');
+  });
+
   it('adds the Paris time « à 14 h 30 » at minute precision', () => {
     expect(formatFrenchDate('2024-02-07T14:30', 'minute')).toBe(`7 février 2024 à 14${NBSP}h${NBSP}30`);
     expect(formatFrenchDate('2024-02-01T09:05', 'minute')).toBe(`1er février 2024 à 09${NBSP}h${NBSP}05`);
@@ -94,7 +98,40 @@ describe('formatFrenchMonth', () => {
   });
 });
 
+describe('knownPart and unknownDayNote', () => {
+  it('keep only what is known', () => {
+    expect(knownPart('2024-02-07T10:00')).toBe('2024-02-07');
+    expect(knownPart('2024-02-01', 'month')).toBe('2024-02');
+    expect(knownPart('2024-01-01', 'year')).toBe('2024');
+    expect(knownPart('2024-02-07', 'unknown')).toBe('');
+  });
+
+  it('say when the day is not known, and nothing when it is', () => {
+    expect(unknownDayNote('2024-02-01', 'month')).toBe('Jour de publication non connu : février 2024.');
+    expect(unknownDayNote('2024-01-01', 'year')).toBe('Jour de publication non connu : 2024.');
+    expect(unknownDayNote('2024-02-07', 'unknown')).toBe('Date de publication non relevée.');
+    expect(unknownDayNote('2024-02-07', 'day')).toBeUndefined();
+    expect(unknownDayNote('2024-02-07T10:00', 'minute')).toBeUndefined();
+  });
+});
+
+describe('compareDated', () => {
+  it('puts a month-only date after every dated entry of its month, before the next month', () => {
+    const month = { date: '2024-02-01', precision: 'month' as const };
+    expect(compareDated(month, { date: '2024-02-29T23:59' })).toBeGreaterThan(0);
+    expect(compareDated(month, { date: '2024-03-01' })).toBeLessThan(0);
+    expect(compareDated(month, { date: '2024-02-29T23:59' }, 'newest')).toBeGreaterThan(0);
+    expect(compareDated(month, { date: '2024-03-01' }, 'newest')).toBeGreaterThan(0);
+  });
+});
+
 describe('datetimeAttribute', () => {
+  it('gives only the known part for month and year precision', () => {
+    expect(datetimeAttribute('2024-02-01', 'month')).toBe('2024-02');
+    expect(datetimeAttribute('2024-01-01', 'year')).toBe('2024');
+    expect(datetimeAttribute('2024-02-07T14:30', 'day')).toBe('2024-02-07');
+  });
+
   it('gives the day alone for a date without time', () => {
     expect(datetimeAttribute('2024-02-07')).toBe('2024-02-07');
   });

@@ -78,8 +78,25 @@ const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'num
 const yearFormat = new Intl.DateTimeFormat('fr-FR', { year: 'numeric', timeZone: PARIS });
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: PARIS });
 
-/** « 1er février 2024 », « 5 février 2024 », « février 2024 », « 2024 », with « à 14 h 30 » when timed. */
-export function formatFrenchDate(stored: string, precision: 'minute' | 'day' | 'month' | 'year' = 'day'): string {
+/**
+ * How much of a stored date is known. `minute`: the day and the Paris time;
+ * `day`: the day; `month`: only the month (stored as the 1st); `year`: only the
+ * year (stored as 1 January); `unknown`: nothing (an article whose publication
+ * date was never seen, stored at the date of the event it reports so it can be
+ * placed, never shown as its date).
+ */
+export type DatePrecision = 'minute' | 'day' | 'month' | 'year' | 'unknown';
+
+/** What is written for a date nobody knows. */
+export const UNKNOWN_DATE_LABEL = 'date non relevée';
+
+/**
+ * The one way dates are written on the site, in feeds and in search results:
+ * « 1er février 2024 », « 5 février 2024 », « février 2024 » (month only),
+ * « 2024 » (year only), « date non relevée », with « à 14 h 30 » at minute precision.
+ */
+export function formatFrenchDate(stored: string, precision: DatePrecision = 'day'): string {
+  if (precision === 'unknown') return UNKNOWN_DATE_LABEL;
   const { instant, time } = toParisDate(stored);
   if (precision === 'year') return yearFormat.format(instant);
   if (precision === 'month') return monthFormat.format(instant);
@@ -88,16 +105,74 @@ export function formatFrenchDate(stored: string, precision: 'minute' | 'day' | '
   return day;
 }
 
-/** « février 2024 » heading for a « AAAA-MM » month key. */
+/** True when the day itself is known (day or minute precision). */
+export const dayIsKnown = (precision: DatePrecision = 'day') => precision === 'day' || precision === 'minute';
+
+/**
+ * The known part of a date as a sortable key: « AAAA-MM-JJ », « AAAA-MM » (month
+ * only), « AAAA » (year only), '' (unknown). Prefix comparisons (« from February
+ * 2024 ») then never count a month-only date as the 1st.
+ */
+export function knownPart(stored: string, precision: DatePrecision = 'day'): string {
+  if (precision === 'unknown') return '';
+  const { day } = toParisDate(stored);
+  return precision === 'year' ? day.slice(0, 4) : precision === 'month' ? day.slice(0, 7) : day;
+}
+
+/**
+ * A sentence for feeds and lists when the day is not known (« Jour de
+ * publication non connu : février 2024. »), or undefined when it is.
+ * `what` names the date (« publication »).
+ */
+export function unknownDayNote(stored: string, precision: DatePrecision = 'day', what = 'publication'): string | undefined {
+  if (dayIsKnown(precision)) return undefined;
+  if (precision === 'unknown') return `Date de ${what} non relevée.`;
+  return `Jour de ${what} non connu : ${formatFrenchDate(stored, precision)}.`;
+}
+
+/** A stored date and how precise it is. */
+export interface DatedValue {
+  /** Stored Paris date, « AAAA-MM-JJ » or « AAAA-MM-JJTHH:MM ». */
+  date: string;
+  /** Defaults to `day` (or `minute` when `date` holds a time, for sorting it makes no difference). */
+  precision?: DatePrecision | undefined;
+}
+
+/**
+ * Chronological comparison that never invents a day: within a year, entries
+ * known only to the year come after those with a month; within a month,
+ * entries known only to the month come after the dated ones, in both orders.
+ * Entries of `unknown` precision sort at their stored (placement) date.
+ */
+export function compareDated(a: DatedValue, b: DatedValue, order: 'newest' | 'oldest' = 'oldest'): number {
+  const dir = order === 'oldest' ? 1 : -1;
+  const pa = toParisDate(a.date), pb = toParisDate(b.date);
+  const year = pa.day.slice(0, 4).localeCompare(pb.day.slice(0, 4));
+  if (year) return dir * year;
+  const monthKnownA = a.precision !== 'year', monthKnownB = b.precision !== 'year';
+  if (monthKnownA !== monthKnownB) return monthKnownA ? -1 : 1;
+  const month = pa.day.slice(5, 7).localeCompare(pb.day.slice(5, 7));
+  if (month) return dir * month;
+  const dayKnownA = a.precision !== 'month' && a.precision !== 'year', dayKnownB = b.precision !== 'month' && b.precision !== 'year';
+  if (dayKnownA !== dayKnownB) return dayKnownA ? -1 : 1;
+  return dir * (pa.instant.getTime() - pb.instant.getTime());
+}
+
+/** « Février 2024 » heading for a « AAAA-MM » month key; « 2024 » for a year key « AAAA ». */
 export function formatFrenchMonth(monthKey: string): string {
+  if (/^\d{4}$/.test(monthKey)) return monthKey;
   const label = monthFormat.format(toParisDate(`${monthKey}-15`).instant);
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** Machine-readable value for `<time datetime>`: the day, or the instant with its Paris offset. */
-export function datetimeAttribute(stored: string): string {
+/**
+ * Machine-readable value for `<time datetime>`: « AAAA » or « AAAA-MM » when only
+ * that is known, the day, or the instant with its Paris offset.
+ */
+export function datetimeAttribute(stored: string, precision: Exclude<DatePrecision, 'unknown'> = 'minute'): string {
   const { day, time, instant } = toParisDate(stored);
-  if (!time) return day;
+  if (precision === 'year' || precision === 'month') return knownPart(stored, precision);
+  if (!time || precision === 'day') return day;
   const offsetMin = -new TZDate(instant.getTime(), PARIS).getTimezoneOffset();
   const sign = offsetMin >= 0 ? '+' : '-';
   const abs = Math.abs(offsetMin);

@@ -14,7 +14,7 @@ describe('groupCoverage', () => {
     ]);
     expect(groups.map((g) => g.id)).toEqual(['cnil', 'viamedis', 'sans-evenement']);
     expect(groups[0]!.stories.map((s) => s.items.map((i) => i.slug))).toEqual([['afp-site-a', 'afp-site-b'], ['own-story']]);
-    expect(groups[0]!.latest).toBe('2024-02-09');
+    expect(groups[0]!.latest.slug).toBe('own-story');
   });
 });
 

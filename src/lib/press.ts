@@ -1,8 +1,12 @@
 /** Groups press articles by the event they report, then by story (copies of one dispatch), newest group first. */
+import { compareDated, type DatePrecision } from './dates.ts';
+
 export interface PressItem<T> {
   slug: string;
   /** Publication date (stored Paris date). */
   date: string;
+  /** How much of `date` is known (`day` when absent): a month-only date sorts after that month's days. */
+  precision?: DatePrecision | undefined;
   event?: string | undefined;
   story?: string | undefined;
   entry: T;
@@ -13,22 +17,22 @@ export interface PressGroup<T> {
   event?: string | undefined;
   /** Each story: its articles, first published first. */
   stories: { id: string; items: PressItem<T>[] }[];
-  /** Latest publication in the group. */
-  latest: string;
+  /** The group's latest article (by `compareDated`). */
+  latest: PressItem<T>;
 }
 
 export function groupCoverage<T>(items: readonly PressItem<T>[]): PressGroup<T>[] {
   const groups = new Map<string, PressGroup<T>>();
-  for (const item of [...items].sort((a, b) => a.date.localeCompare(b.date))) {
+  for (const item of [...items].sort((a, b) => compareDated(a, b))) {
     const id = item.event ?? 'sans-evenement';
-    const group = groups.get(id) ?? groups.set(id, { id, event: item.event, stories: [], latest: item.date }).get(id)!;
+    const group = groups.get(id) ?? groups.set(id, { id, event: item.event, stories: [], latest: item }).get(id)!;
     const storyId = item.story ?? item.slug;
     const story = group.stories.find((s) => s.id === storyId) ?? (group.stories.push({ id: storyId, items: [] }), group.stories.at(-1)!);
     story.items.push(item);
-    if (item.date > group.latest) group.latest = item.date;
+    if (compareDated(item, group.latest) > 0) group.latest = item;
   }
   // Unassigned articles last: they wait for an editor.
-  return [...groups.values()].sort((a, b) => (a.event ? 0 : 1) - (b.event ? 0 : 1) || b.latest.localeCompare(a.latest));
+  return [...groups.values()].sort((a, b) => (a.event ? 0 : 1) - (b.event ? 0 : 1) || compareDated(b.latest, a.latest));
 }
 
 /** What the site needs to know of an article's review state. */

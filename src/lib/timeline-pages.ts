@@ -3,13 +3,15 @@
  * are folded under it, and the lines are cut into calendar months, so the
  * first page carries the most recent months and each month has its own page.
  */
-import { toParisDate } from './dates.ts';
+import { toParisDate, type DatePrecision } from './dates.ts';
 import type { Dated } from './timeline.ts';
 
 /** One line of the timeline: an event with the articles folded under it, or an article on its own. */
 export interface TimelineRow<T> {
   /** Date the line sorts by: the event's, or the lone article's. */
   date: string;
+  /** How much of `date` is known (a month-only line sorts after the days of its month). */
+  precision?: DatePrecision | undefined;
   item: T;
   /** Articles about this event (oldest first); empty for an article line. */
   folded: T[];
@@ -30,7 +32,7 @@ export function foldArticles<T extends Foldable>(items: readonly T[], eventsOf: 
   const byEvent = new Map<string, TimelineRow<T>>();
   for (const item of items) {
     if (item.type !== 'event') continue;
-    const row = { date: item.date, item, folded: [] };
+    const row = { date: item.date, precision: item.precision, item, folded: [] };
     byEvent.set(item.slug, row);
     rows.push(row);
   }
@@ -38,7 +40,7 @@ export function foldArticles<T extends Foldable>(items: readonly T[], eventsOf: 
     if (item.type === 'event') continue;
     const host = eventsOf(item).find((slug) => slug && byEvent.has(slug));
     if (host) byEvent.get(host)!.folded.push(item);
-    else rows.push({ date: item.date, item, folded: [] });
+    else rows.push({ date: item.date, precision: item.precision, item, folded: [] });
   }
   return rows;
 }

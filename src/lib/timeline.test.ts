@@ -47,3 +47,32 @@ describe('neighbours', () => {
     expect(neighbours(items, 'e').next).toBeUndefined();
   });
 });
+
+describe('dates known only to the month or the year', () => {
+  const mixed = [
+    { slug: 'feb-7', date: '2024-02-07' },
+    { slug: 'feb', date: '2024-02-01', precision: 'month' as const },
+    { slug: 'feb-1', date: '2024-02-01' },
+    { slug: 'feb-28', date: '2024-02-28T10:00' },
+    { slug: 'mar-2', date: '2024-03-02' },
+    { slug: 'year', date: '2024-01-01', precision: 'year' as const },
+    { slug: 'dec', date: '2024-12-03' },
+  ];
+
+  it('sort after the dated entries of their month (or year), in both orders', () => {
+    expect(sortByDate(mixed, 'oldest').map((i) => i.slug)).toEqual(['feb-1', 'feb-7', 'feb-28', 'feb', 'mar-2', 'dec', 'year']);
+    expect(sortByDate(mixed, 'newest').map((i) => i.slug)).toEqual(['dec', 'mar-2', 'feb-28', 'feb-7', 'feb-1', 'feb', 'year']);
+  });
+
+  it('form a group of their own, never the 1st of the month', () => {
+    const months = groupByMonthAndDay(mixed, 'oldest');
+    expect(months.map((m) => m.month)).toEqual(['2024-02', '2024-03', '2024-12', '2024']);
+    expect(months[0]!.days.map((d) => [d.day, d.dayKnown, d.items.map((i) => i.slug)])).toEqual([
+      ['2024-02-01', true, ['feb-1']],
+      ['2024-02-07', true, ['feb-7']],
+      ['2024-02-28', true, ['feb-28']],
+      ['2024-02', false, ['feb']],
+    ]);
+    expect(months.at(-1)!.days).toEqual([{ day: '2024', dayKnown: false, items: [mixed[5]] }]);
+  });
+});

@@ -1,42 +1,63 @@
-/** Orders dated items and groups them by Paris month and day for the timeline. */
-import { toParisDate } from './dates.ts';
+/**
+ * Orders dated items and groups them by Paris month and day for the timeline.
+ * A date is never shown more precise than it is: items known only to the month
+ * form a « day unknown » group after that month's days, items known only to the
+ * year a group after that year's months.
+ */
+import { compareDated, toParisDate, type DatePrecision } from './dates.ts';
 
 export interface Dated {
   /** Stored Paris date, « AAAA-MM-JJ » or « AAAA-MM-JJTHH:MM ». */
   date: string;
+  /** How much of `date` is known; `day` when absent. */
+  precision?: DatePrecision | undefined;
 }
 
 export type Order = 'newest' | 'oldest';
 
 export interface DayGroup<T> {
-  /** « AAAA-MM-JJ » */
+  /** « AAAA-MM-JJ », or « AAAA-MM » / « AAAA » for the group of items whose day is not known. */
   day: string;
+  /** False for the group of items known only to the month (or year). */
+  dayKnown: boolean;
   items: T[];
 }
 
 export interface MonthGroup<T> {
-  /** « AAAA-MM » */
+  /** « AAAA-MM », or « AAAA » for items known only to the year. */
   month: string;
   days: DayGroup<T>[];
 }
 
-/** Sorts by instant; items of equal instant keep a stable order (untimed before timed on the same day). */
+/**
+ * Sorts by date (see `compareDated`: less precise dates after the precise ones
+ * of their month or year); items of equal date keep a stable order, reversed
+ * for newest first (untimed before timed on the same day in oldest order).
+ */
 export function sortByDate<T extends Dated>(items: readonly T[], order: Order = 'newest'): T[] {
-  const key = (d: Dated) => toParisDate(d.date).instant.getTime();
-  const sorted = [...items].sort((a, b) => key(a) - key(b));
-  return order === 'newest' ? sorted.reverse() : sorted;
+  const indexed = items.map((item, i) => ({ item, i }));
+  const dir = order === 'oldest' ? 1 : -1;
+  indexed.sort((a, b) => compareDated(a.item, b.item, order) || dir * (a.i - b.i));
+  return indexed.map((x) => x.item);
 }
 
-/** Groups already-sorted items by month, then by day, keeping their order. */
+/** Month and day keys of an item: its day when known, else its month, else its year. */
+function keysOf(item: Dated): { month: string; day: string; dayKnown: boolean } {
+  const day = toParisDate(item.date).day;
+  if (item.precision === 'year') return { month: day.slice(0, 4), day: day.slice(0, 4), dayKnown: false };
+  if (item.precision === 'month') return { month: day.slice(0, 7), day: day.slice(0, 7), dayKnown: false };
+  return { month: day.slice(0, 7), day, dayKnown: true };
+}
+
+/** Groups items by month, then by day, in the requested order. */
 export function groupByMonthAndDay<T extends Dated>(items: readonly T[], order: Order = 'newest'): MonthGroup<T>[] {
   const months: MonthGroup<T>[] = [];
   for (const item of sortByDate(items, order)) {
-    const day = toParisDate(item.date).day;
-    const month = day.slice(0, 7);
+    const { month, day, dayKnown } = keysOf(item);
     let m = months.at(-1);
     if (!m || m.month !== month) months.push((m = { month, days: [] }));
     let d = m.days.at(-1);
-    if (!d || d.day !== day) m.days.push((d = { day, items: [] }));
+    if (!d || d.day !== day) m.days.push((d = { day, dayKnown, items: [] }));
     d.items.push(item);
   }
   return months;

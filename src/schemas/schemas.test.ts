@@ -342,6 +342,41 @@ describe('coverage', () => {
   });
 });
 
+describe('coverage: headlines and dates as known, no more', () => {
+  const untitled = () => with_(without(validCoverage(), 'title'), { headlineUnknown: true, about: 'Les 1,2 million de personnes concernées selon l’opérateur' });
+
+  it('accepts an unknown headline said so, with our description', () => {
+    expect(errorsOf('coverage', untitled())).toEqual([]);
+    expect(coverageSchema.parse(untitled())).toMatchObject({ headlineUnknown: true, precision: 'day' });
+  });
+
+  it('refuses a headline in square brackets, pointing to headlineUnknown', () => {
+    expectOneError(
+      errorsOf('coverage', with_(validCoverage(), { title: '[Article de La Presse sur les 1,2 million de personnes]' })),
+      'coverage', 'title', 'titre entre crochets', 'headlineUnknown: true', 'about',
+    );
+    expectOneError(errorsOf('coverage', with_(untitled(), { about: '[Article sur la fuite]' })), 'coverage', 'about', 'entre crochets');
+    // A real headline may hold brackets inside it.
+    expect(errorsOf('coverage', with_(validCoverage(), { title: '[VIDÉO] Fuite chez Exemplis : ce que l’on sait' }))).toEqual([]);
+  });
+
+  it('refuses a missing headline not said unknown, an unknown headline without description, and both at once', () => {
+    expectOneError(errorsOf('coverage', without(validCoverage(), 'title')), 'coverage', 'title', 'titre manquant');
+    expectOneError(errorsOf('coverage', without(untitled(), 'about')), 'coverage', 'about', "décrivez l'article");
+    expectOneError(errorsOf('coverage', with_(untitled(), { title: 'Un titre' })), 'coverage', 'headlineUnknown', 'un titre est donné');
+  });
+
+  it('stores a month-only date as the 1st of the month without a time, a year-only one as 1 January', () => {
+    expect(errorsOf('coverage', with_(validCoverage(), { publishedAt: '2024-02-01', precision: 'month' }))).toEqual([]);
+    expect(errorsOf('coverage', with_(validCoverage(), { publishedAt: '2024-01-01', precision: 'year' }))).toEqual([]);
+    expect(errorsOf('coverage', with_(validCoverage(), { publishedAt: '2024-02-07', precision: 'unknown' }))).toEqual([]);
+    expectOneError(errorsOf('coverage', with_(validCoverage(), { publishedAt: '2024-02-07', precision: 'month' })), 'coverage', 'publishedAt', '1er du mois', '« 2024-02-01 »');
+    expectOneError(errorsOf('coverage', with_(validCoverage(), { publishedAt: '2024-02-01T10:00', precision: 'month' })), 'coverage', 'publishedAt', 'sans heure');
+    expectOneError(errorsOf('coverage', with_(validCoverage(), { publishedAt: '2024-02-01', precision: 'year' })), 'coverage', 'publishedAt', '1er janvier');
+    expectOneError(errorsOf('coverage', with_(validCoverage(), { publishedAt: '2024-02-01', precision: 'semaine' })), 'coverage', 'precision', 'day, month, year, unknown');
+  });
+});
+
 describe('organizations', () => {
   it('accepts a full entry and a minimal one', () => {
     expect(errorsOf('organizations', validOrganization())).toEqual([]);

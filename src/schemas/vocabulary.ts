@@ -33,6 +33,18 @@ export const DATE_PRECISIONS = {
 } as const;
 export type DatePrecision = keyof typeof DATE_PRECISIONS;
 
+/**
+ * How precise an article's publication date is. A time, when the page gives
+ * one, goes in `publishedAt` itself (« 2024-02-07T14:30 ») at `day` precision.
+ */
+export const PUBLICATION_PRECISIONS = {
+  day: 'Au jour',
+  month: 'Au mois (jour non connu)',
+  year: "À l'année (mois non connu)",
+  unknown: 'Date de parution non relevée',
+} as const;
+export type PublicationPrecision = keyof typeof PUBLICATION_PRECISIONS;
+
 /** Roles that can speak in a statement when no single organisation does. */
 export const SPEAKER_ROLES = {
   company: 'Entreprise',

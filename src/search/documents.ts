@@ -5,7 +5,8 @@
  */
 import type { CoverageData, EventData, OrganizationData, PublisherData } from '../schemas/index.ts';
 import { DATA_CATEGORIES, EVENT_KINDS, ORGANIZATION_KINDS, SPEAKER_ROLES, type DataCategory } from '../schemas/vocabulary.ts';
-import { formatFrenchDate } from '../lib/dates.ts';
+import { formatFrenchDate, knownPart } from '../lib/dates.ts';
+import { articleDateLabel, articleLabel } from '../lib/articles.ts';
 import { normalize } from './normalize.ts';
 import type { DocType, IndexedText, SearchData, SearchDoc } from './model.ts';
 
@@ -51,7 +52,6 @@ export function cut(text: string, max: number): string {
   return `${(space > max * 0.6 ? slice.slice(0, space) : slice).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
-const day = (stored: string) => stored.slice(0, 10);
 
 /** Builds the documents and their folded text, in a stable order (type, then date descending, then slug). */
 export function buildDocuments(entries: readonly SourceEntry[]): { data: SearchData; texts: IndexedText[] } {
@@ -83,7 +83,7 @@ export function buildDocuments(entries: readonly SourceEntry[]): { data: SearchD
     const orgSlugs = orgRefs([...e.organizations, ...(e.speaker?.organization ? [e.speaker.organization] : [])]);
     const summary = e.summary ?? firstParagraph(body);
     const speaker = e.speaker?.organization ? orgBySlug.get(e.speaker.organization)?.name : e.speaker?.role ? SPEAKER_ROLES[e.speaker.role] : undefined;
-    const doc: SearchDoc = { t: 'e', s: slug, n: e.title, d: day(e.date), dl: formatFrenchDate(e.date, e.precision), k: e.kind };
+    const doc: SearchDoc = { t: 'e', s: slug, n: e.title, d: knownPart(e.date, e.precision), dl: formatFrenchDate(e.date, e.precision), k: e.kind };
     if (summary) doc.x = cut(summary, SNIPPET_MAX);
     if (orgSlugs.length) doc.o = orgSlugs.map((s) => orgIndex.get(s)!);
     if (e.exposed.length) doc.c = cats(e.exposed);
@@ -103,7 +103,10 @@ export function buildDocuments(entries: readonly SourceEntry[]): { data: SearchD
     const event = c.event ? eventBySlug.get(c.event) : undefined;
     const orgSlugs = orgRefs(c.organizations);
     const pub = pubBySlug.get(c.publisher);
-    const doc: SearchDoc = { t: 'a', s: slug, n: c.title, d: day(c.publishedAt), dl: formatFrenchDate(c.publishedAt, 'day') };
+    const label = articleLabel(c);
+    const doc: SearchDoc = { t: 'a', s: slug, n: label.isHeadline ? label.text : `${label.text} (titre non relevé)`, dl: articleDateLabel(c) };
+    const known = knownPart(c.publishedAt, c.precision);
+    if (known) doc.d = known;
     const text = c.excerpt ?? firstParagraph(body);
     if (text) doc.x = cut(text, SNIPPET_MAX);
     if (event) doc.k = event.kind;
@@ -113,7 +116,7 @@ export function buildDocuments(entries: readonly SourceEntry[]): { data: SearchD
     rows.push({
       doc,
       text: {
-        n: [normalize(c.title)],
+        n: [normalize(label.text)],
         a: orgNames(orgSlugs).map(normalize),
         m: normalize([pub?.name ?? c.publisher, ...(pub?.domains ?? []), c.author ?? ''].join(' ; ')),
         x: normalize(cut([c.excerpt ?? '', plainText(body)].join(' '), INDEXED_TEXT_MAX)),

@@ -15,11 +15,11 @@ export interface SearchDoc {
   t: DocType;
   /** Slug of the entry (its id). */
   s: string;
-  /** Title, or the organisation's name. */
+  /** Title, or the organisation's name; for an article whose headline is unknown, our description followed by « (titre non relevé) ». */
   n: string;
   /** A short text: summary, excerpt or description, cut at a word. */
   x?: string;
-  /** Day, « AAAA-MM-JJ » (Paris). */
+  /** The known part of the date (Paris): « AAAA-MM-JJ », « AAAA-MM » when only the month is known, « AAAA »; absent when unknown. */
   d?: string;
   /** That day in French, at the entry's precision (« 7 février 2024 »). */
   dl?: string;

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { join, resolve, basename, extname } from 'node:path';
 import { tmpdir } from 'node:os';
 import Parser from 'rss-parser';
+import * as cheerio from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 import { EVENT_KINDS } from '../../src/schemas/vocabulary.ts';
@@ -101,6 +102,49 @@ describe('an article ingestion wrote and no editor reviewed (fixture)', () => {
     const all = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml|json)$/.test(f) && !f.startsWith('revue-de-presse'));
     const leaks = all.filter((f) => readFileSync(join(dist, f), 'utf8').includes('gazette-fictive.example/2025'));
     expect(leaks).toEqual([]);
+  });
+});
+
+describe('an article known only to its month, headline not seen (fixture)', () => {
+  const html = (p: string) => readFileSync(join(inject('fixtureDist'), p), 'utf8');
+  const ABOUT = "Article de la Presse d'Exemple sur le courrier de la mutuelle Fictia à ses adhérents";
+  const URL = 'https://presse.example/2025/02/fictia-previent-ses-adherents';
+  /** The text of the list item holding the link to the article. */
+  const itemText = (page: string) => {
+    const $ = cheerio.load(html(page));
+    const link = $(`a[href="${URL}"]`);
+    expect(link.length, page).toBe(1);
+    return { link: link.text().replace(/\s+/g, ' ').trim(), item: link.closest('li').text().replace(/\s+/g, ' ').trim(), page: $('main').text() };
+  };
+
+  it.each([
+    ['timeline', 'index.html'],
+    ['press review', 'revue-de-presse/index.html'],
+    ['event page', 'evenements/mutuelle-fictia-previent-ses-adherents/index.html'],
+  ])('reads « février 2025 » and our description, never a day or brackets, in the %s', (_where, page) => {
+    const { link, item, page: text } = itemText(page);
+    expect(link).toBe(`${ABOUT} (titre non relevé)`);
+    expect(item).toContain('février 2025');
+    expect(item).not.toMatch(/\[|\]/);
+    expect(text).not.toContain('1er février 2025');
+  });
+
+  it('sits in a « Jour non connu » group after the dated days of February in the timeline', () => {
+    const $ = cheerio.load(html('index.html'));
+    const february = $('#mois-2025-02').closest('section');
+    const days = february.find('.timeline-day > h3').map((_, h) => $(h).text().trim()).get();
+    expect(days.at(-1)).toBe('Jour non connu');
+    expect(days.slice(0, -1).every((d) => /^\d{1,2}(er)? février 2025$/.test(d))).toBe(true);
+    expect(february.find('.timeline-day').last().find(`a[href="${URL}"]`).length).toBe(1);
+  });
+
+  it('is dated the 1st of the month in the feed, its text saying the day is unknown', async () => {
+    const feed = await new Parser().parseString(html('rss.xml'));
+    const item = feed.items.find((i) => i.link === URL)!;
+    expect(item.title).toBe("Article de la Presse d'Exemple (titre non relevé)");
+    expect(new Date(item.pubDate!).toISOString()).toBe('2025-01-31T23:00:00.000Z');
+    expect(item.contentSnippet).toContain('Jour de publication non connu : février 2025.');
+    expect(item.contentSnippet).toContain(ABOUT);
   });
 });
 
