@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { cleanArticle, cleanPage, isBoilerplateParagraph, isDateLine, removeLabelledBlocks } from './boilerplate.ts';
 import { extractArticle } from './index.ts';
+import { confineTo, regionOf } from './main-text.ts';
 
 const doc = (body: string) => parseHTML(`<html><head><title>Essai</title></head><body>${body}</body></html>`).document as unknown as Document;
 const text = (d: Document) => (d.body.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -157,6 +158,34 @@ describe('main text on Readability', () => {
   it('drops soft hyphens and zero-width spaces that the page does not show', () => {
     const a = extractArticle(page(`<article>${para(1)}<p>Les don\u00adnées de san\u00adté sont pro\u200btégées, et la loi le rappelle à chaque fuite de ce genre chez un opérateur.</p></article>`), 'https://media.example/a');
     expect(a.text).toContain('Les données de santé sont protégées');
+  });
+
+  it('keeps the standfirst Readability leaves in the article header', () => {
+    const chapo = 'Le chapô résume l’affaire : deux opérateurs de tiers payant touchés en une semaine, des millions d’assurés concernés.';
+    const html = page(
+      `<main><div class="top"><h1>Un titre d'essai</h1><div class="intro">${chapo}</div></div><div class="body">${article(4)}</div></main>`,
+      `<meta name="description" content="${chapo}">`,
+    );
+    const a = extractArticle(html, 'https://media.example/a');
+    expect(a.text.split('\n\n')[0]).toBe(chapo);
+    expect(a.text).toContain('Paragraphe 4');
+  });
+
+  it('finds the region around an anchor and confines the page to it, for a second opinion', () => {
+    const d = doc(`<div id="menu"><a href="/1">Rubrique une</a><a href="/2">Rubrique deux</a></div><div id="page"><div id="col"><h1>Titre</h1><div id="own">${article(8)}</div></div><div id="side">${article(2)}</div></div><div id="bas">${article(9)}</div>`);
+    const region = regionOf(d.querySelector('h1')!);
+    expect(region.id).toBe('col');
+    confineTo(region);
+    expect(text(d)).toContain('Paragraphe 8');
+    expect(d.getElementById('bas')).toBeNull();
+    expect(d.getElementById('side')).toBeNull();
+    expect(d.getElementById('menu')).toBeNull();
+  });
+
+  it('reads the content a stray </body> left outside the body', () => {
+    const html = `<html><head><title>Un titre d'essai</title></head><body><p>Menu</p></body><div>${article(4)}</div></html>`;
+    const a = extractArticle(html, 'https://media.example/a');
+    expect(a.text).toContain('Paragraphe 4');
   });
 
   it('falls back to the JSON-LD articleBody when the markup hides the text', () => {

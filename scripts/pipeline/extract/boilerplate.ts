@@ -133,6 +133,29 @@ function holdsText(el: Element): boolean {
   return m.len > 1000 && linkDensity(m) < 0.3;
 }
 
+/**
+ * Puts back into `<body>` what the parser left beside it (content after a stray
+ * `</body>` or `</html>`): a browser's HTML5 parser would have put it there, and
+ * Readability only reads the body.
+ */
+export function adoptStrayContent(doc: Document) {
+  const html = doc.documentElement;
+  if (!html) return;
+  const stray = childElements(html).filter((c) => c.localName !== 'head' && c.localName !== 'body');
+  if (!stray.length) return;
+  let body = doc.body;
+  if (!body) {
+    body = doc.createElement('body');
+    html.appendChild(body);
+  }
+  const first = body.firstChild;
+  for (const el of stray) {
+    // Before the body in the source: at its start; after it: at its end.
+    if (body.compareDocumentPosition(el) & 2) body.insertBefore(el, first);
+    else body.appendChild(el);
+  }
+}
+
 /** Drops comments, scripts, hidden and navigation landmarks from the page, and notes a paywall. Before Readability. */
 export function cleanPage(doc: Document, flags: { paywalled: boolean }) {
   const root = doc.body ?? doc.documentElement;

@@ -81,7 +81,8 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
       h1: meta.h1,
       ...(meta.author ? { author: meta.author } : {}),
       ...(meta.articleBody ? { articleBody: meta.articleBody } : {}),
-    });
+      ...(meta.description ? { description: meta.description } : {}),
+    }, () => parseHTML(html).document as unknown as Document);
   } catch (e) {
     if (e instanceof ExtractError) throw e;
     throw new ExtractError(url, (e as Error).message);
