@@ -115,6 +115,7 @@ function openRun(opts: IngestOptions): Run {
   const config = loadConfig(opts.config);
   const contentDir = resolve(opts.out);
   const content = loadIngestContent(contentDir, config, opts.config);
+  const publishers = new PublisherDirectory(content.publishers, config.deny);
   return {
     opts,
     config,
@@ -123,11 +124,12 @@ function openRun(opts: IngestOptions): Run {
     since: opts.since ?? config.window.since ?? content.periodStart,
     until: config.window.until ?? content.periodEnd,
     classifier: buildClassifier(content.orgs, content.terms, { threshold: config.relevance.threshold }),
-    publishers: new PublisherDirectory(content.publishers, config.deny),
+    publishers,
     fetcher: new Fetcher({
       cacheDir: join(opts.cache, 'http'),
       ...Object.fromEntries(Object.entries(config.fetch).filter(([, v]) => v !== undefined)),
       ...opts.fetchOverrides,
+      deny: (url) => publishers.denied(url),
     }),
     progress: new Progress(opts.progress ?? !opts.json),
     report: {
@@ -225,14 +227,15 @@ async function readStep(run: Run, source: Source, item: DiscoveredItem): Promise
   }
 }
 
-/** The page, or null when a redirect led to a denied host. */
+/** The page, or null when a redirect led to a denied host (the fetcher does not follow it there). */
 async function fetchStep(run: Run, item: DiscoveredItem): Promise<FetchResult | null> {
-  const page = await run.fetcher.fetch(item.url);
-  if (run.publishers.denied(page.finalUrl)) {
+  try {
+    return await run.fetcher.fetch(item.url);
+  } catch (e) {
+    if (!(e instanceof FetchError && e.kind === 'denied')) throw e;
     run.report.totals.denied++;
     return null;
   }
-  return page;
 }
 
 /** The source's publisher, else the one whose domain the page is on; undefined for an outlet met for the first time. */

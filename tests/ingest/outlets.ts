@@ -72,7 +72,7 @@ export interface Outlets {
   viaLoopback: typeof globalThis.fetch;
   /** sources.yaml for the run. */
   config: string;
-  urls: Record<'gazette' | 'morvan' | 'alpes' | 'littoral' | 'hostile' | 'missing' | 'slow' | 'offTopic' | 'denied' | 'feed', string>;
+  urls: Record<'gazette' | 'morvan' | 'alpes' | 'littoral' | 'hostile' | 'missing' | 'slow' | 'offTopic' | 'denied' | 'redirected' | 'feed', string>;
 }
 
 export async function startOutlets(): Promise<Outlets> {
@@ -87,6 +87,7 @@ export async function startOutlets(): Promise<Outlets> {
     slow: 'https://www.site-lent.example/viamedis-enquete-longue',
     offTopic: 'https://www.gazette-normande.example/culture/festival-jazz-programme',
     denied: 'https://copieur-automatique.example/viamedis-copie',
+    redirected: 'https://www.lien-court.example/v1',
   };
   const morvan = page({
     title: 'Après Viamedis, les pharmaciens de la Nièvre inquiets pour le tiers payant',
@@ -122,6 +123,7 @@ export async function startOutlets(): Promise<Outlets> {
     { title: 'Viamedis : notre enquête au long cours', link: urls.slow, date: '2024-02-04T08:00:00Z' },
     { title: 'Festival : la programmation dévoilée', link: urls.offTopic, date: '2024-02-05T08:00:00Z' },
     { title: 'Viamedis : copie automatique', link: urls.denied, date: '2024-02-05T09:00:00Z' },
+    { title: 'Viamedis : lien raccourci', link: urls.redirected, date: '2024-02-05T09:30:00Z' },
   ];
   const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Agrégateur santé</title><link>https://www.agregateur-presse.example/</link><description>Revue de presse santé</description>${feedItems
     .map((i) => `<item><title>${esc(i.title)}</title><link>${esc(i.link)}</link><pubDate>${new Date(i.date).toUTCString()}</pubDate></item>`)
@@ -169,6 +171,8 @@ export async function startOutlets(): Promise<Outlets> {
       }),
       html,
     ),
+    // A short link leading to the denied host.
+    [at(urls.redirected)]: (_q, r) => void r.writeHead(301, { location: `${urls.denied}?via=lien` }).end(),
     [at(urls.denied)]: staticBody(page({ title: 'Viamedis : copie', date: '2024-02-05T10:00:00+01:00', paragraphs: DISPATCH }), html),
   };
   const server = await startServer(routes);

@@ -58,7 +58,7 @@ describe('first ingestion of outlets nobody registered', () => {
   }, 60_000);
 
   it('writes every relevant article, each with its outlet’s new publisher entry', () => {
-    expect(report.totals).toMatchObject({ new: 5, rejected: 2, denied: 1 });
+    expect(report.totals).toMatchObject({ new: 5, rejected: 2, denied: 2 });
     expect(report.totals.irrelevant).toBeGreaterThanOrEqual(1);
     for (const key of ['gazette', 'morvan', 'alpes', 'littoral', 'hostile'] as const) expect(byUrl(outlets.urls[key]), key).toBeDefined();
     expect(newPublishers()).toEqual(['echo-du-morvan.yaml', 'gazette-normande.yaml', 'le-pirate-fictif.yaml', 'littoral-info.yaml', 'quotidien-des-alpes.yaml']);
@@ -122,11 +122,14 @@ describe('first ingestion of outlets nobody registered', () => {
     expect(String(data['name']).length).toBeLessThanOrEqual(80);
   });
 
-  it('reports the 404 and the slow page, never fetches the denied host, writes no publisher for the off-topic site', () => {
+  it('reports the 404 and the slow page, never fetches the denied host (even through a redirect), writes no publisher for the off-topic site', () => {
     const reasons = Object.fromEntries(report.rejected.map((r) => [r.url, r.reason]));
     expect(reasons[outlets.urls.missing]).toMatch(/^fetch: réponse HTTP 404/);
     expect(reasons[outlets.urls.slow]).toMatch(/^fetch: pas de réponse complète en 800 ms/);
+    // Neither listed directly nor reached through a redirect.
     expect(outlets.server.hits(`/${new URL(outlets.urls.denied).host}${new URL(outlets.urls.denied).pathname}`)).toBe(0);
+    expect(outlets.server.hits(`/${new URL(outlets.urls.redirected).host}${new URL(outlets.urls.redirected).pathname}`)).toBe(1);
+    expect(outlets.server.log.filter((r) => r.path.startsWith('/copieur-automatique.example/'))).toEqual([]);
     expect(newPublishers()).not.toContain('journal-disparu.yaml');
     expect(newPublishers()).not.toContain('site-lent.yaml');
     expect(coverage().some((c) => c.data['url'] === outlets.urls.offTopic)).toBe(false);

@@ -26,6 +26,7 @@ export type FetchErrorKind =
   | 'type'
   | 'too-large'
   | 'robots'
+  | 'denied'
   | 'rate-limited';
 
 export class FetchError extends StageError {
@@ -79,6 +80,8 @@ export interface FetchOptions {
   now: () => number;
   /** The HTTP client (tests give one that sends every site's requests to a loopback server). */
   fetch: typeof globalThis.fetch;
+  /** Addresses never requested, not even after a redirect (the config's deny list): returns why, or undefined. */
+  deny?: ((url: string) => string | undefined) | undefined;
 }
 
 export const DEFAULT_USER_AGENT =
@@ -485,6 +488,8 @@ export class Fetcher {
     let attempts = 0;
     for (let hop = 0; ; hop++) {
       checkUrl(current);
+      const denied = this.opts.deny?.(current);
+      if (denied) throw new FetchError('denied', url, `hôte exclu par la liste deny (${denied})${current === url ? '' : ` après redirection vers ${current}`}`);
       if (seen.has(current)) throw new FetchError('redirects', url, `boucle de redirections (retour à ${current})`);
       seen.add(current);
       if (hop > this.opts.maxRedirects) throw new FetchError('redirects', url, `plus de ${this.opts.maxRedirects} redirections`);
