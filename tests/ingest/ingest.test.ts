@@ -198,7 +198,8 @@ describe('command line', () => {
     expect(bad.err).toContain('fedds');
     writeFileSync(join(work, 'empty.yaml'), 'lists: []\n');
     expect(await main(['--config', join(work, 'empty.yaml'), '--out', join(work, 'content')])).toBe(2);
-  });
+    // Five processes started one after the other: generous on a loaded machine.
+  }, 90_000);
 
   it('exit 1 and a clean report when every source is unreachable (no network)', () => {
     const port = sites.server.port + 1;
