@@ -20,7 +20,7 @@ export const CHANGELOG: Release[] = [
     changes: [
       'Première publication : dossiers, événements, revue de presse, organisations, relations et chiffres, en CSV et en JSON, décrits par un Data Package Frictionless.',
     ],
-    fields: 'f10376e5e4ce8b09',
+    fields: 'c1daf3cff353ee67',
   },
 ];
 

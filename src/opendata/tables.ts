@@ -5,7 +5,7 @@
  * and JSON files and `datapackage.json` are written from these definitions.
  * Ids are slugs (file names), so they are the same from one build to the next.
  */
-import { DATA_CATEGORIES, EVENT_KINDS, FIGURE_BASES, FIGURE_UNITS, ORGANIZATION_KINDS, RELATION_TYPES, STATUSES, DATE_PRECISIONS } from '../schemas/vocabulary.ts';
+import { DATA_CATEGORIES, DATE_PRECISIONS, EVENT_KINDS, FIGURE_BASES, FIGURE_UNITS, ORGANIZATION_KINDS, PUBLICATION_PRECISIONS, RELATION_TYPES, STATUSES } from '../schemas/vocabulary.ts';
 import { citedUrlOf } from '../schemas/fields.ts';
 import { toParisDate } from '../lib/dates.ts';
 import { archiveUrl } from '../lib/archive.ts';
@@ -118,17 +118,20 @@ export const TABLES: Table[] = [
   {
     name: 'couverture',
     title: 'Revue de presse',
-    description: 'Les articles de presse recensés, un par ligne, avec l’événement qu’ils rapportent. Le titre est celui de l’article (citation).',
+    description: 'Les articles de presse relus, un par ligne, avec l’événement qu’ils rapportent. Le titre est celui de l’article (citation), quand il a été relevé.',
     fields: [
       id("de l'article"),
       ref('dossier', 'Dossier', 'Identifiant du dossier.'),
       url('url', 'Adresse', 'Adresse de l’article.', true),
       url('url_canonique', 'Adresse canonique', 'Adresse sans paramètres de suivi.', true),
-      url('copie_archivee', 'Copie archivée', 'Copie de l’article dans une archive du web, à la date de publication.', true),
+      url('copie_archivee', 'Copie archivée', 'Copie de l’article dans une archive du web, à la date de publication quand elle est connue.', true),
       text('editeur', 'Éditeur', 'Nom du média.', true),
-      text('titre', 'Titre', 'Titre de l’article tel que publié (citation).', true),
-      { name: 'date_publication', type: 'date', title: 'Date de publication', description: 'Jour de publication, à l’heure de Paris.', constraints: { required: true } },
+      text('titre', 'Titre', 'Titre de l’article tel que publié (citation) ; vide quand personne ne l’a relevé.'),
+      { name: 'titre_releve', type: 'boolean', title: 'Titre relevé', description: 'Faux quand le titre n’a pas été relevé : voir alors objet.', constraints: { required: true } },
+      text('objet', 'Objet', 'De quoi parle l’article, en une ligne rédigée par Veille Fuites ; toujours donné quand le titre n’est pas relevé.'),
+      { name: 'date_publication', type: 'date', title: 'Date de publication', description: 'Jour de publication, à l’heure de Paris ; le 1er du mois (ou le 1er janvier) quand seul le mois (ou l’année) est connu ; vide quand la date n’a pas été relevée.' },
       { name: 'heure_publication', type: 'time', title: 'Heure de publication', description: 'Heure de Paris, quand elle est connue.' },
+      oneOf('precision_date', 'Précision de la date', Object.entries(PUBLICATION_PRECISIONS).map(([k, v]) => `${k} (${v})`).join(', ') + '.', keys(PUBLICATION_PRECISIONS)),
       text('resume', 'Résumé', 'Ce que dit l’article, rédigé par Veille Fuites, quand il existe.'),
       ref('evenement', 'Événement', 'Identifiant de l’événement rapporté.', false),
       list('autres_evenements', 'Autres événements', 'Identifiants d’autres événements rapportés.'),
@@ -141,8 +144,12 @@ export const TABLES: Table[] = [
       const publisher = new Map(record.publishers.map((p) => [p.id, p.data.name]));
       return sortById(record.coverage.map(({ id, data: c, body = '' }) => {
         return {
-          id, dossier: c.dossier, url: c.url, url_canonique: c.canonicalUrl, copie_archivee: archiveUrl(c.url, c.publishedAt), editeur: publisher.get(c.publisher) ?? c.publisher,
-          titre: c.title, date_publication: dayOf(c.publishedAt), heure_publication: timeOf(c.publishedAt), resume: summaryOf(body) || null,
+          id, dossier: c.dossier, url: c.url, url_canonique: c.canonicalUrl, editeur: publisher.get(c.publisher) ?? c.publisher,
+          // An unknown date is stored at its event's date to place the article: never published as its date.
+          copie_archivee: c.precision === 'unknown' ? archiveUrl(c.url) : archiveUrl(c.url, c.publishedAt, c.precision),
+          titre: c.headlineUnknown ? null : (c.title ?? null), titre_releve: !c.headlineUnknown && c.title !== undefined, objet: c.about ?? null,
+          date_publication: c.precision === 'unknown' ? null : dayOf(c.publishedAt), heure_publication: c.precision === 'day' ? timeOf(c.publishedAt) : null,
+          precision_date: c.precision, resume: summaryOf(body) || null,
           evenement: c.event ?? null, autres_evenements: c.alsoEvents, organisations: c.organizations, relu: c.provenance.reviewed,
         };
       }));
