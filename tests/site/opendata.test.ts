@@ -26,6 +26,6 @@ describe.each([
     const html = readFileSync(join(dist(), 'donnees/index.html'), 'utf8');
     for (const name of expected.keys()) expect(html).toContain(`href="/donnees/${name}"`);
     expect(html).toContain('Licence Ouverte / Open Licence version 2.0');
-    expect(html).toMatch(/Version <strong>\d+\.\d+\.\d+<\/strong>/);
+    expect(html).toMatch(/Version <strong[^>]*>\d+\.\d+\.\d+<\/strong>/);
   });
 });
