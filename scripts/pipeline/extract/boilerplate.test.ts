@@ -119,6 +119,11 @@ describe('boilerplate lines', () => {
     'Cet article vous a plu ? Partagez-le.',
     'Sur le même sujet',
     'Publicité',
+    'Gérer mes choix de cookies pour afficher ce contenu',
+    'YouTube aktivieren',
+    'We respect your privacy and will not load this content without your consent.',
+    'Load more',
+    'Voir plus d’articles',
   ])('drops « %s »', (line) => expect(isBoilerplateParagraph(line)).toBe(true));
 
   it.each([
@@ -169,6 +174,13 @@ describe('main text on Readability', () => {
     const a = extractArticle(html, 'https://media.example/a');
     expect(a.text.split('\n\n')[0]).toBe(chapo);
     expect(a.text).toContain('Paragraphe 4');
+  });
+
+  it('keeps a subtitle right under the title as the standfirst', () => {
+    const sub = 'Après l’attaque, les deux opérateurs de tiers payant ont prévenu la CNIL et porté plainte auprès du parquet de Paris.';
+    const html = page(`<main><div class="head"><h1>Un titre d'essai</h1><h2>${sub}</h2><p class="meta"><a href="/a">Auteur</a></p></div><section><div class="article-body">${article(6)}</div></section></main>`);
+    const a = extractArticle(html, 'https://media.example/a');
+    expect(a.text.split('\n\n')[0]).toBe(sub);
   });
 
   it('finds the region around an anchor and confines the page to it, for a second opinion', () => {

@@ -69,6 +69,10 @@ const BOILERPLATE_LINE = new RegExp(
     '^(?:soutenez|faites un don|aidez-nous)\\b',
     '^\\d+ (?:commentaires?|comments?|réactions?|kommentare?)$',
     '(?:akismet|recaptcha)',
+    // Consent placeholders of embeds and cookie settings, « load more » buttons.
+    '(?:datenschutzeinstellungen|cookie-?einstellungen|privacy settings|cookie settings|param[èe]tres (?:de )?(?:confidentialit[ée]|cookies)|g[ée]rer (?:mes|vos) (?:choix|cookies|param[èe]tres)|wir respektieren (?:deine|ihre) privatsph[äa]re|we respect your privacy|nous respectons votre vie priv[ée]e)',
+    '^(?:(?:twitter|x|youtube|instagram|facebook|tiktok|vimeo|spotify|inhalt|inhalte|externe inhalte|contenu externe) (?:freischalten|aktivieren|laden|activer|afficher|charger))$',
+    '^(?:lade weitere|mehr laden|load more|show more|charger plus|afficher plus|voir plus)\\b',
   ].join('|'),
   'i',
 );

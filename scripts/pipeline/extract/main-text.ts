@@ -107,9 +107,9 @@ const NOT_ARTICLE = new Set(['nav', 'footer', 'aside', 'form', 'button', 'a', 's
  */
 export function findStandfirst(doc: Document, description: string | undefined): { text: string; element: Element } | null {
   const d = description ? norm(description).replace(/(?:\.\.\.|…)$/, '') : '';
-  if (d.length < 40) return null;
-  const probe = d.slice(0, 30);
   const h1 = doc.querySelector('h1');
+  if (d.length < 40) return subtitleAfter(h1);
+  const probe = d.slice(0, 30);
   let found: { text: string; element: Element } | null = null;
   const visit = (n: Node): boolean => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
@@ -133,7 +133,19 @@ export function findStandfirst(doc: Document, description: string | undefined): 
       for (let sib = n.nextElementSibling; sib && !found; sib = sib.nextElementSibling) if (!NOT_ARTICLE.has(sib.localName)) visit(sib);
     }
   } else if (doc.body) visit(doc.body);
-  return found;
+  return found ?? subtitleAfter(h1);
+}
+
+/** A subtitle right under the title (« <h1>…</h1><h2>Le sous-titre…</h2> »): a standfirst the summary did not name. */
+function subtitleAfter(h1: Element | null): { text: string; element: Element } | null {
+  let next = h1?.nextElementSibling;
+  while (next && !next.textContent?.trim()) next = next.nextElementSibling;
+  if (!next || !['h2', 'p', 'div'].includes(next.localName)) return null;
+  const m = measure(next);
+  if (m.len < 60 || m.len > 400 || m.linkLen > 0) return null;
+  const text = norm(blocksOf(next).map((b) => b.text).join(' '));
+  if (isBylineLine(text) || isBoilerplateParagraph(text)) return null;
+  return { text, element: next };
 }
 
 /** The nearest ancestor of `anchor` that holds a real text (much text, few links): where the article is. */
