@@ -20,7 +20,7 @@ export const CHANGELOG: Release[] = [
     changes: [
       'Première publication : dossiers, événements, revue de presse, organisations, relations et chiffres, en CSV et en JSON, décrits par un Data Package Frictionless.',
     ],
-    fields: 'c1daf3cff353ee67',
+    fields: '11b1950be27155d6',
   },
 ];
 

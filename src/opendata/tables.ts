@@ -118,7 +118,7 @@ export const TABLES: Table[] = [
   {
     name: 'couverture',
     title: 'Revue de presse',
-    description: 'Les articles de presse relus, un par ligne, avec l’événement qu’ils rapportent. Le titre est celui de l’article (citation), quand il a été relevé.',
+    description: 'Les articles de presse relus par la rédaction (les autres ne sont pas publiés), un par ligne, avec l’événement qu’ils rapportent. Le titre est celui de l’article (citation), quand il a été relevé.',
     fields: [
       id("de l'article"),
       ref('dossier', 'Dossier', 'Identifiant du dossier.'),
@@ -136,7 +136,6 @@ export const TABLES: Table[] = [
       ref('evenement', 'Événement', 'Identifiant de l’événement rapporté.', false),
       list('autres_evenements', 'Autres événements', 'Identifiants d’autres événements rapportés.'),
       list('organisations', 'Organisations', 'Identifiants des organisations citées.'),
-      { name: 'relu', type: 'boolean', title: 'Relu', description: 'Vrai quand la rédaction a relu l’entrée ; faux pour un article repéré automatiquement.', constraints: { required: true } },
     ],
     primaryKey: 'id',
     foreignKeys: [{ fields: 'dossier', reference: { resource: 'dossiers', fields: 'id' } }, { fields: 'evenement', reference: { resource: 'evenements', fields: 'id' } }],
@@ -150,7 +149,7 @@ export const TABLES: Table[] = [
           titre: c.headlineUnknown ? null : (c.title ?? null), titre_releve: !c.headlineUnknown && c.title !== undefined, objet: c.about ?? null,
           date_publication: c.precision === 'unknown' ? null : dayOf(c.publishedAt), heure_publication: c.precision === 'day' ? timeOf(c.publishedAt) : null,
           precision_date: c.precision, resume: summaryOf(body) || null,
-          evenement: c.event ?? null, autres_evenements: c.alsoEvents, organisations: c.organizations, relu: c.provenance.reviewed,
+          evenement: c.event ?? null, autres_evenements: c.alsoEvents, organisations: c.organizations,
         };
       }));
     },
