@@ -17,6 +17,8 @@ export default defineConfig({
           globalSetup: ['tests/site-setup.ts'],
           hookTimeout: 600_000,
           testTimeout: 60_000,
+          // A browser waiting on a search worker takes seconds on a loaded 2-core machine; 1 s (the default) flaked.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
