@@ -52,8 +52,16 @@ describe('cross-file checks', () => {
     writeFileSync(join(dir, 'dossiers/autre-dossier.yaml'), "title: Autre\nsummary: Autre dossier fictif.\nperiod: { start: '2025-01-01' }\norganizations: [exemplis]\ntopicTerms: [{ term: Autre }]\n");
     edit(join(dir, 'coverage/presse-exemple-exemplis-1-2-million.mdx'), /^dossier: .*$/m, 'dossier: autre-dossier');
     expect(messages(dir)).toEqual([
-      "content/coverage/presse-exemple-exemplis-1-2-million.mdx : champ « event » : l'événement « exemplis-annonce-1-2-million-de-personnes » appartient au dossier « exemplis-2025 », pas à « autre-dossier »",
+      "content/coverage/presse-exemple-exemplis-1-2-million.mdx : champ « event » : l'événement « exemplis-annonce-1-2-million-de-personnes » appartient au dossier « exemplis-2025 », pas à « autre-dossier » (ni ne le cite dans related)",
     ]);
+  });
+
+  it('accepts an article of another dossier attached to an event that links to it (related)', () => {
+    const dir = fixtureCopy();
+    writeFileSync(join(dir, 'dossiers/autre-dossier.yaml'), "title: Autre\nsummary: Autre dossier fictif.\nperiod: { start: '2025-01-01' }\norganizations: [exemplis]\ntopicTerms: [{ term: Autre }]\n");
+    edit(join(dir, 'coverage/presse-exemple-exemplis-1-2-million.mdx'), /^dossier: .*$/m, 'dossier: autre-dossier');
+    edit(join(dir, 'events/exemplis-annonce-1-2-million-de-personnes.mdx'), /^dossier: (.*)$/m, 'dossier: $1\nrelated: [autre-dossier]');
+    expect(messages(dir)).toEqual([]);
   });
 
   it('reports a broken reference with the field, the slug and the folder', () => {

@@ -88,3 +88,12 @@ describe('no invented day', () => {
     expect(messages(dir)).toEqual([expect.stringContaining('le texte dit « publié en février 2025 »')]);
   });
 });
+
+describe('a deduced day', () => {
+  it('is refused as a publication day', () => {
+    const dir = fixtureCopy();
+    const ARTICLE = 'coverage/presse-exemple-les-mutuelles-clientes.mdx';
+    edit(join(dir, ARTICLE), 'sans événement associé.', 'sans événement associé. Date déduite du texte (« ce mercredi »).');
+    expect(messages(dir)).toEqual([expect.stringContaining('le texte dit « Date déduite » mais la date est donnée au jour')]);
+  });
+});

@@ -10,10 +10,12 @@ import { parisToday } from './dates.ts';
 type Data = Record<string, any>;
 const of = (entries: readonly LoadedEntry[], collection: LoadedEntry['collection']) => entries.filter((e) => e.collection === collection);
 
-/** Articles point at events of their own dossier; context entries link to other dossiers. */
+/** Articles point at events of their own dossier, or at events that link to it (`related`); context entries link to other dossiers. */
 function dossierLinks(entries: readonly LoadedEntry[]): ContentError[] {
   const errors: ContentError[] = [];
   const eventDossier = new Map(of(entries, 'events').map((e) => [e.slug, String(e.data.dossier)]));
+  // A context event told in one dossier and linked to another (`related`) may carry that other dossier's articles.
+  const eventRelated = new Map(of(entries, 'events').map((e) => [e.slug, ((e.data as Data).related ?? []) as string[]]));
   for (const e of of(entries, 'coverage')) {
     const d = e.data as Data;
     const linked: [string, string][] = [
@@ -22,8 +24,8 @@ function dossierLinks(entries: readonly LoadedEntry[]): ContentError[] {
     ];
     for (const [field, slug] of linked) {
       const other = eventDossier.get(slug);
-      if (other && other !== d.dossier) {
-        errors.push({ file: e.file, field, message: `l'événement « ${slug} » appartient au dossier « ${other} », pas à « ${String(d.dossier)} »` });
+      if (other && other !== d.dossier && !eventRelated.get(slug)?.includes(String(d.dossier))) {
+        errors.push({ file: e.file, field, message: `l'événement « ${slug} » appartient au dossier « ${other} », pas à « ${String(d.dossier)} » (ni ne le cite dans related)` });
       }
     }
   }
@@ -103,10 +105,11 @@ function uniqueArticles(entries: readonly LoadedEntry[]): ContentError[] {
 
 /**
  * Words by which an entry's own text says its publication day is not known
- * (« Date exacte non relevée », « publié en février 2024 »...).
+ * (« Date exacte non relevée », « publié en février 2024 »...), or that the day was
+ * only deduced (« Date déduite du texte »): a deduced day is not a publication day.
  */
 export const DAY_UNKNOWN_RE =
-  /\bdate (?:exacte )?(?:de (?:parution|publication) )?(?:non relevée|inconnue|non connue)|\bjour (?:de (?:parution|publication) )?(?:non relevé|inconnu|non connu)|\bpubliée? en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/i;
+  /\bdate (?:exacte )?(?:de (?:parution|publication) )?(?:non relevée|inconnue|non connue)|\bjour (?:de (?:parution|publication) )?(?:non relevé|inconnu|non connu)|\bdate déduite|\bpubliée? en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/i;
 
 /** An article whose own text says the day is unknown must not claim one (precision `day`, the default). */
 function noInventedDays(entries: readonly LoadedEntry[]): ContentError[] {
