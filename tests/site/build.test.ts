@@ -25,7 +25,7 @@ describe.each([
   it('has every page type, in French, with canonical, Open Graph and feed autodiscovery', () => {
     const pages = [
       'index.html', 'chronologie/index.html', 'organisations/index.html', 'revue-de-presse/index.html', 'chiffres/index.html',
-      'a-propos/index.html', 'suis-je-concerne/index.html', '404.html', 'robots.txt', 'rss.xml', 'sitemap-index.xml',
+      'a-propos/index.html', 'suis-je-concerne/index.html', 'evenements/index.html', 'types/index.html', 'dossiers/index.html', '404.html', 'robots.txt', 'rss.xml', 'sitemap-index.xml',
       ...slugs(content, 'events').map((s) => `evenements/${s}/index.html`),
       ...slugs(content, 'organizations').map((s) => `organisations/${s}/index.html`),
       ...slugs(content, 'dossiers').map((s) => `dossiers/${s}/index.html`),
