@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { cleanArticle, cleanPage, isBoilerplateParagraph, isDateLine, removeLabelledBlocks } from './boilerplate.ts';
-import { extractArticle } from './index.ts';
+import { extractArticle, stripInert } from './index.ts';
 import { confineTo, regionOf } from './main-text.ts';
 
 const doc = (body: string) => parseHTML(`<html><head><title>Essai</title></head><body>${body}</body></html>`).document as unknown as Document;
@@ -206,5 +206,17 @@ describe('main text on Readability', () => {
     const a = extractArticle(page('<div id="app">Chargement…</div>', `<script type="application/ld+json">${JSON.stringify(ld)}</script>`), 'https://media.example/a');
     expect(a.text).toBe(body);
     expect(a.sources['text']).toBe('json-ld');
+  });
+});
+
+describe('stripInert (before parsing)', () => {
+  it('cuts scripts, styles and comments but keeps JSON-LD and every visible word', () => {
+    const html = `<html><head><style>p { color: red }</style><script type="application/ld+json">{"@type":"NewsArticle"}</script><script>var a = "</div>";</script></head><body><!-- un commentaire --><p>Premier paragraphe.</p><script src="x.js"></script
+      ><p>Second paragraphe.</p><style media="print">p{}</style ><p>Troisième.</p></body></html>`;
+    const out = stripInert(html);
+    expect(out).toContain('application/ld+json');
+    expect(out).not.toMatch(/var a|color: red|commentaire|x\.js|media="print"/);
+    const visible = (h: string) => (parseHTML(h).document.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(visible(out)).toBe('Premier paragraphe.Second paragraphe.Troisième.');
   });
 });

@@ -130,9 +130,15 @@ function isHidden(el: Element): boolean {
 const LANDMARK_TAGS = new Set(['header', 'footer', 'nav', 'aside']);
 const UNLIKELY_WRAPPER = /(?:^|[-_\s])(?:header|footer|banner|menu|nav|navbar|sidebar|masthead)(?:$|[-_\s])/i;
 
+/** A walk instead of querySelector: it runs on many elements of every page, and selector matching costs more. */
+function hasDescendant(el: Element, test: (d: Element) => boolean): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (test(c) || hasDescendant(c, test)) return true;
+  return false;
+}
+
 /** Holds the article (its heading, an article landmark, or much text with few links): never dropped whole. */
 function holdsText(el: Element): boolean {
-  if (el.querySelector('article, main, [role=main], [role=article], [itemprop=articleBody]')) return true;
+  if (hasDescendant(el, (d) => d.localName === 'article' || d.localName === 'main' || /^(?:main|article)$/.test(d.getAttribute('role') ?? '') || d.getAttribute('itemprop') === 'articleBody')) return true;
   const m = measure(el);
   return m.len > 1000 && linkDensity(m) < 0.3;
 }
@@ -178,7 +184,7 @@ export function cleanPage(doc: Document, flags: { paywalled: boolean }) {
           if (holdsText(c)) {
             for (const a of ['role', 'class', 'id', 'hidden', 'style']) c.removeAttribute(a);
             walk(c);
-          } else if (c.localName === 'header' && c.querySelector('h1')) walk(c); // the article's own header: title, standfirst
+          } else if (c.localName === 'header' && hasDescendant(c, (d) => d.localName === 'h1')) walk(c); // the article's own header: title, standfirst
           else if (!UNLIKELY_WRAPPER.test(classId(c)) || LANDMARK_TAGS.has(c.localName)) c.remove();
           else walk(c);
         } else {

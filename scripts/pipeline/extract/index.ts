@@ -53,11 +53,25 @@ export class ExtractError extends StageError {
   }
 }
 
+/**
+ * Scripts (but JSON-LD), styles and comments cut from the source before
+ * parsing: they are most of a news page's bytes and none of its text. An HTML
+ * tokenizer ends a script or style at the first `</script` or `</style`, and so
+ * does this.
+ */
+export function stripInert(html: string): string {
+  return html
+    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script(?=[\s/>])[^>]*>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style(?=[\s/>])[^>]*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
+}
+
 /** Extracts one article from its HTML. Throws an ExtractError when the page has no title or no text. */
 export function extractArticle(html: string, url: string, hints: ExtractHints = {}): ExtractedArticle {
   let document: Document;
+  const source = stripInert(html);
   try {
-    document = parseHTML(html).document as unknown as Document;
+    document = parseHTML(source).document as unknown as Document;
   } catch (e) {
     throw new ExtractError(url, `page illisible : ${(e as Error).message}`);
   }
@@ -82,7 +96,7 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
       ...(meta.author ? { author: meta.author } : {}),
       ...(meta.articleBody ? { articleBody: meta.articleBody } : {}),
       ...(meta.description ? { description: meta.description } : {}),
-    }, () => parseHTML(html).document as unknown as Document);
+    }, () => parseHTML(source).document as unknown as Document);
   } catch (e) {
     if (e instanceof ExtractError) throw e;
     throw new ExtractError(url, (e as Error).message);
