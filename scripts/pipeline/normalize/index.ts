@@ -2,9 +2,13 @@
  * Normalize stage: Unicode NFC, control and bidirectional characters removed,
  * French spacing and quotes, whitespace; then personal data masked so it is
  * never stored: French social-security numbers (key checked), IBANs (checksum
- * checked), e-mail addresses and phone numbers of private persons become
- * « [masqué] ».
+ * checked), payment cards (Luhn), e-mail addresses and phone numbers of
+ * private persons become « [masqué] » (detection: ../lib/personal-data.ts).
  */
+
+import { findPersonalData, phoneFirstDigit, replaceMatches, type PersonalDataKind, type PersonalDataMatch } from '../lib/personal-data.ts';
+
+export { ibanValid, nirKeyValid } from '../lib/personal-data.ts';
 
 export const MASK = '[masqué]';
 
@@ -55,37 +59,9 @@ export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 // ------------------------------------------------------------------ personal data
 
-const SEP = '[ \\u00a0\\u202f.-]?';
-const NIR_RE = new RegExp(`(?<![\\p{L}\\p{N}])([12378])${SEP}(\\d{2})${SEP}(\\d{2})${SEP}(\\d{2}|2[AaBb])${SEP}(\\d{3})${SEP}(\\d{3})${SEP}(\\d{2})(?![\\p{L}\\p{N}])`, 'gu');
-
-/** True when the 2-digit key of a social-security number matches its 13 digits (Corsica 2A/2B handled). */
-export function nirKeyValid(thirteen: string, key: string): boolean {
-  const digits = thirteen.toUpperCase().replace('2A', '19').replace('2B', '18');
-  if (!/^\d{13}$/.test(digits)) return false;
-  const k = 97n - (BigInt(digits) % 97n);
-  return k === BigInt(key);
-}
-
-/** True when an IBAN (spaces removed) passes the ISO 13616 mod-97 check. */
-export function ibanValid(iban: string): boolean {
-  const s = iban.replace(/[\s\u00a0\u202f]/g, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) return false;
-  const moved = s.slice(4) + s.slice(0, 4);
-  let rem = 0;
-  for (const ch of moved) {
-    const v = ch >= 'A' && ch <= 'Z' ? String(ch.charCodeAt(0) - 55) : ch;
-    for (const d of v) rem = (rem * 10 + Number(d)) % 97;
-  }
-  return rem === 1;
-}
-
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ \u00a0\u202f]?[A-Z0-9]{1,4}){3,8}(?![A-Za-z0-9])/g;
-
-const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}-])/gu;
 /** Addresses of a function, not of a person: they stay. */
 const ROLE_LOCAL = /^(?:contact|contacts|presse|press|media|medias|info|infos|information|informations|dpo|rgpd|gdpr|cil|communication|comm|service[-._]?client|serviceclient|clients?|support|aide|help|redaction|accueil|secretariat|noreply|no-reply|webmaster|abonnement|abonnements|relations[-._]?presse|signalement|plainte|juridique|legal|cnil|hello|bonjour)$/i;
 
-const PHONE_RE = /(?<![\p{N}+])(?:(?:\+|00)33[ \u00a0\u202f.-]?(?:\(0\)[ \u00a0\u202f.-]?)?|0)([1-9])(?:[ \u00a0\u202f.-]?\d{2}){4}(?!\d)/gu;
 /** Words before a number that show it belongs to an organisation. */
 const ORG_PHONE_CUE = /(?:service[s]? client|service consommateurs?|standard|num[ée]ro vert|num[ée]ro d[ée]di[ée]|plateforme|hotline|cellule|assistance|accueil|si[èe]ge|mutuelle|assureur|caisse|cpam|cnil|minist[èe]re|pr[ée]fecture|mairie|h[ôo]pital|joignable|permanence|ligne d[ée]di[ée]e)/i;
 
@@ -94,50 +70,27 @@ export interface MaskOptions {
   allowEmails?: string[];
 }
 
-export interface MaskCounts {
-  nir: number;
-  iban: number;
-  email: number;
-  phone: number;
-}
+export type MaskCounts = Record<PersonalDataKind, number>;
 
 /** Masks personal data; returns the text and what was masked. */
 export function maskPersonalData(text: string, opts: MaskOptions = {}): { text: string; masked: MaskCounts } {
-  const masked: MaskCounts = { nir: 0, iban: 0, email: 0, phone: 0 };
-  let t = text.replace(NIR_RE, (m, sex: string, yy: string, mm: string, dep: string, com: string, ord: string, key: string) => {
-    if (!nirKeyValid(`${sex}${yy}${mm}${dep}${com}${ord}`, key)) return m;
-    masked.nir++;
-    return MASK;
-  });
-  t = t.replace(IBAN_RE, (m) => {
-    // The match may have swallowed a following code (« … 189 EUR »): try shorter prefixes, longest first.
-    const groups = m.split(/(?=[ \u00a0\u202f][A-Z0-9])/);
-    for (let n = groups.length; n >= 3; n--) {
-      const candidate = groups.slice(0, n).join('');
-      if (ibanValid(candidate)) {
-        masked.iban++;
-        return MASK + m.slice(candidate.length);
-      }
-    }
-    return ibanValid(m) ? (masked.iban++, MASK) : m;
-  });
+  const masked: MaskCounts = { nir: 0, iban: 0, card: 0, email: 0, phone: 0 };
   const allow = (opts.allowEmails ?? []).map((a) => a.toLowerCase());
-  t = t.replace(EMAIL_RE, (m) => {
-    const lower = m.toLowerCase();
+  const publicEmail = (address: string) => {
+    const lower = address.toLowerCase();
     const [local, domain] = [lower.slice(0, lower.lastIndexOf('@')), lower.slice(lower.lastIndexOf('@') + 1)];
-    if (ROLE_LOCAL.test(local) || allow.includes(lower) || allow.some((a) => a.startsWith('@') && (domain === a.slice(1) || domain.endsWith(`.${a.slice(1)}`)))) return m;
-    masked.email++;
-    return MASK;
-  });
-  t = t.replace(PHONE_RE, (m, first: string, offset: number, whole: string) => {
-    if (first === '8') return m; // 08: service numbers
+    return ROLE_LOCAL.test(local) || allow.includes(lower) || allow.some((a) => a.startsWith('@') && (domain === a.slice(1) || domain.endsWith(`.${a.slice(1)}`)));
+  };
+  const publicPhone = (m: PersonalDataMatch) => {
+    const first = phoneFirstDigit(m.value);
+    if (first === '8') return true; // 08: service numbers
     // Only the clause the number is in: a cue in an earlier sentence does not count.
-    const before = whole.slice(Math.max(0, offset - 60), offset).split(/[;.!?\n]\s/).pop() ?? '';
-    if (first !== '6' && first !== '7' && ORG_PHONE_CUE.test(before)) return m;
-    masked.phone++;
-    return MASK;
-  });
-  return { text: t, masked };
+    const before = text.slice(Math.max(0, m.index - 60), m.index).split(/[;.!?\n]\s/).pop() ?? '';
+    return first !== '6' && first !== '7' && ORG_PHONE_CUE.test(before);
+  };
+  const hidden = findPersonalData(text).filter((m) => !(m.kind === 'email' && publicEmail(m.value)) && !(m.kind === 'phone' && publicPhone(m)));
+  for (const m of hidden) masked[m.kind]++;
+  return { text: replaceMatches(text, hidden, MASK), masked };
 }
 
 // ------------------------------------------------------------------- the stage
@@ -160,12 +113,9 @@ export function normalizeText(text: string, opts: MaskOptions = {}, multiline = 
 }
 
 export function normalizeArticle<T extends Normalizable>(article: T, opts: MaskOptions = {}): T & { masked: MaskCounts } {
-  const total: MaskCounts = { nir: 0, iban: 0, email: 0, phone: 0 };
+  const total: MaskCounts = { nir: 0, iban: 0, card: 0, email: 0, phone: 0 };
   const add = (m: MaskCounts) => {
-    total.nir += m.nir;
-    total.iban += m.iban;
-    total.email += m.email;
-    total.phone += m.phone;
+    for (const kind of Object.keys(total) as PersonalDataKind[]) total[kind] += m[kind];
   };
   const one = (s: string, multi = false) => {
     const r = normalizeText(s, opts, multi);

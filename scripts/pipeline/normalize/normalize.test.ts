@@ -77,6 +77,12 @@ describe('personal data', () => {
     expect(maskPersonalData('code FR76 3000 6000 0112 3456 7890 188').masked.iban).toBe(0);
   });
 
+  it('masks a payment card number that passes Luhn, keeps one that does not', () => {
+    const r = maskPersonalData('carte 4970 1012 3456 7893 et 4970 1012 3456 7890');
+    expect(r.text).toBe(`carte ${MASK} et 4970 1012 3456 7890`);
+    expect(r.masked.card).toBe(1);
+  });
+
   it('masks private e-mails, keeps role and allowed addresses', () => {
     const r = maskPersonalData('Écrire à jeanne.dupont1985@gmail.com, à presse@mutuelle-exemple.fr ou à marc@assureur.fr', { allowEmails: ['@assureur.fr'] });
     expect(r.text).toBe(`Écrire à ${MASK}, à presse@mutuelle-exemple.fr ou à marc@assureur.fr`);
@@ -100,7 +106,7 @@ describe('personal data', () => {
     expect(a.title).toBe(`Contact${NB}: ${MASK}`);
     expect(a.text).toBe(`Écrivez à ${MASK}`);
     expect(a.excerpt).toBe(`NIR ${MASK}`);
-    expect(a.masked).toEqual({ nir: 1, iban: 0, email: 1, phone: 1 });
+    expect(a.masked).toEqual({ nir: 1, iban: 0, card: 0, email: 1, phone: 1 });
   });
 
   it('never lets a generated valid NIR through (property)', () => {
