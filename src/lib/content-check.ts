@@ -11,6 +11,7 @@ import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { SLUG_RE } from '../schemas/fields.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { crossEntryErrors, type RuleOptions } from './content-rules.ts';
+import { bodyProblems } from './entry-body.ts';
 
 export interface ContentError {
   /** Path of the file, relative to the project (or to the content root's parent). */
@@ -194,6 +195,10 @@ export function checkFile(collection: CollectionName, path: string, displayPath:
     }
     return { errors };
   }
+  // The body is text: no code, no tags, no unsafe link (entry-body.ts). Lines counted in the file.
+  const bodyStart = text.length - parts.body.length;
+  const firstBodyLine = text.slice(0, bodyStart).split('\n').length;
+  for (const p of bodyProblems(parts.body, extname(path) === '.mdx')) errors.push({ file: displayPath, field: '', message: `ligne ${p.line + firstBodyLine - 1} : ${p.message}` });
   return { errors, data: result.data as Record<string, unknown>, body: parts.body };
 }
 
