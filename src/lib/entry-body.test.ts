@@ -15,6 +15,7 @@ describe('bodyProblems', () => {
       '```',
       '[CNIL](https://www.cnil.fr/fr/x), [ici](/evenements/a/), [plus bas](#sources), [écrire](mailto:presse@exemple.fr), [relatif](../a/).',
       '[ref]: https://exemple.fr/a',
+      'Texte échappé par l’ingestion : \\[lien\\]\\(javascript:alert\\(1\\)\\).',
     ].join('\n');
     expect(bodyProblems(body, true)).toEqual([]);
   });

@@ -57,6 +57,7 @@ export function bodyProblems(body: string, mdx: boolean): BodyProblem[] {
   }
   // Inline links and images « ](adresse) », and reference definitions « [x]: adresse ».
   for (const m of text.matchAll(/\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)) {
+    if (escaped(text, m.index)) continue; // « \](…) » is text, not a link
     const url = (m[1] ?? m[2] ?? '').replace(/[\s\u0000-\u001f]/g, '');
     if (url && !SAFE_LINK.test(url)) add(m.index, `lien vers « ${url.slice(0, 60)} » : seules les adresses http(s), mailto et celles du site sont permises`);
   }
