@@ -57,9 +57,19 @@ const toParisIso = (value: string | undefined): string | undefined => {
 
 const plain = (html: string | undefined, max = 600): string | undefined => {
   if (!html) return undefined;
-  const text = (/[<&]/.test(html) ? load(`<div>${html}</div>`)('div').first().text() : html).replace(/\s+/g, ' ').trim();
+  const text = (/[<&]/.test(html) ? textOf(html) : html).replace(/\s+/g, ' ').trim();
   return text ? text.slice(0, max) : undefined;
 };
+
+/** Text of an HTML fragment; tags nested thousands deep (cheerio's text() recurses) are read flat instead. */
+function textOf(html: string): string {
+  try {
+    return load(`<div>${html}</div>`)('div').first().text();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return load(`<div>${html.replace(/<[^>]*>/g, ' ')}</div>`)('div').first().text();
+  }
+}
 
 
 /** What a document is, from its first tags. */

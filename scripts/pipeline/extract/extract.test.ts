@@ -125,3 +125,10 @@ describe('extractArticle', () => {
     expect(Math.min(...f1)).toBe(1);
   });
 });
+
+describe('hostile nesting', () => {
+  it('refuses a page nested deeper than browsers nest, fast and with a clear message', () => {
+    const deep = `<html><head><title>Viamedis</title></head><body><article><h1>Viamedis</h1>${'<div><span>'.repeat(5000)}texte${'</span></div>'.repeat(5000)}</article></body></html>`;
+    expect(() => extractArticle(deep, 'https://exemple.fr/a')).toThrow(/^extract: page illisible : balises imbriquées sur plus de 512 niveaux \(https:\/\/exemple\.fr\/a\)$/);
+  });
+});

@@ -66,6 +66,19 @@ export function stripInert(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, '');
 }
 
+const MAX_DEPTH = 512;
+
+/** True when some element is nested deeper than `max` below `root` (iterative: no recursion on a deep tree). */
+function depthOver(root: Element | null, max: number): boolean {
+  const stack: Array<[Element, number]> = root ? [[root, 0]] : [];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > max) return true;
+    for (const c of Array.from(el.children)) stack.push([c, depth + 1]);
+  }
+  return false;
+}
+
 /** Extracts one article from its HTML. Throws an ExtractError when the page has no title or no text. */
 export function extractArticle(html: string, url: string, hints: ExtractHints = {}): ExtractedArticle {
   let document: Document;
@@ -75,6 +88,9 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
   } catch (e) {
     throw new ExtractError(url, `page illisible : ${(e as Error).message}`);
   }
+  // The tree walks below (ours and Readability's) recurse and cost depth × size: a hostile page nested
+  // thousands deep would take minutes or exhaust the stack. Browsers stop nesting at 512 levels; so does this.
+  if (depthOver(document.documentElement, MAX_DEPTH)) throw new ExtractError(url, `page illisible : balises imbriquées sur plus de ${MAX_DEPTH} niveaux`);
   let meta;
   let main;
   try {

@@ -74,7 +74,8 @@ export function makeExcerpt(text: string, max = Math.min(280, EXCERPT_MAX)): str
   const first = paragraphs[0] ?? sanitizeLine(text);
   if (!first) return undefined;
   if (first.length <= max) return first;
-  const sentences = first.match(/[^.!?…]+[.!?…]+(?:\s*[»”"])?\s*/g) ?? [];
+  // Only the head can hold the excerpt; matching sentences over a whole 200 KB paragraph is quadratic.
+  const sentences = first.slice(0, max * 2).match(/[^.!?…]+[.!?…]+(?:\s*[»”"])?\s*/g) ?? [];
   let out = '';
   for (const s of sentences) {
     if ((out + s).trim().length > max) break;
