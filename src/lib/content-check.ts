@@ -3,6 +3,7 @@
  * names the file, the field, the value found and what is allowed. Used by
  * `npm run check` and by the build (an integration stops it on any error).
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, extname, basename } from 'node:path';
 import { isScalar, isMap, type Document } from 'yaml';
@@ -256,7 +257,13 @@ export function checkContent(contentDir: string, displayBase = join(contentDir, 
       }
       seen.set(slug, file);
       (known.get(name) ?? known.set(name, new Set()).get(name)!).add(slug);
-      const checked = checkFile(name, path, file);
+      const bytes = readFileSync(path);
+      if (!isUtf8(bytes)) {
+        // Read as UTF-8, bad bytes would silently become « � » (and stop Astro's loader with a misleading error).
+        errors.push({ file, field: '', message: "le fichier n'est pas en UTF-8 valide (octets illisibles) : réenregistrez-le en UTF-8" });
+        continue;
+      }
+      const checked = checkFile(name, path, file, bytes.toString('utf8'));
       errors.push(...checked.errors);
       if (checked.data) entries.push({ collection: name, slug, file, data: checked.data, body: checked.body ?? '' });
     }

@@ -35,6 +35,9 @@ describe('bodyProblems', () => {
     expect(lines('a <script>alert(1)</script>', false)).toEqual(['1: balise « <script »', '1: balise « </script »']);
     expect(lines('<img src=x onerror=alert(1)>\n\\\\<Composant />')).toEqual(['1: balise « <img »', '2: balise « <Composant »']);
     expect(lines('<!-- commentaire -->')).toEqual(['1: balise « <!-- »']);
+    // MDX would stop on these; Markdown shows them.
+    expect(lines('flèche <- et <3 mais 3 < 5')).toEqual(['1: chevron « <- »', '1: chevron « <3 »']);
+    expect(lines('flèche <- et <3', false)).toEqual([]);
   });
 
   it('refuses links that are not http(s), mailto or on the site', () => {
@@ -45,6 +48,8 @@ describe('bodyProblems', () => {
       '1: lien vers « vbscript:x »',
       '2: lien vers « javascript:alert(1) »',
     ]);
+    // Markdown decodes character references in addresses.
+    expect(lines('[a](&#106;avascript:alert(1)) [b](&#x6A;avascript:x)')).toEqual(['1: lien vers « javascript:alert(1 »', '1: lien vers « javascript:x »']);
   });
 
   it('refuses bidirectional overrides and control characters, keeps zero-width joiners', () => {

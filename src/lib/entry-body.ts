@@ -3,11 +3,14 @@
  * `import`/`export` lines when the site is built, and passes HTML/JSX tags
  * (`<script>`, `onerror=`) into pages; Markdown passes raw HTML too. So the
  * checker refuses, with the line: an unescaped brace or an import/export line
- * (MDX only), an unescaped tag in either, a link whose address is not http(s),
+ * (MDX only), an unescaped tag in either (in MDX, any « < » glued to what follows), a link whose address is not http(s),
  * mailto or on the site, and invisible bidirectional or control characters.
  * Code spans and fenced code blocks are text in both and are not looked at.
+ * Link addresses are read as Markdown reads them: character references decoded.
  * The ingestion's own files pass: it escapes what it writes (write stage).
  */
+
+import { decodeHTML } from 'entities';
 
 export interface BodyProblem {
   /** Line in the body, from 1. */
@@ -55,10 +58,16 @@ export function bodyProblems(body: string, mdx: boolean): BodyProblem[] {
   for (const m of text.matchAll(/<(\/?[A-Za-z!?][\w:.-]*)/g)) {
     if (!escaped(text, m.index)) add(m.index, `balise « <${m[1]} » : pas de HTML ni de composant dans une fiche ; écrivez \\< pour afficher un chevron`);
   }
+  // MDX reads any « < » not followed by a space as the start of a tag, and stops the build on it.
+  if (mdx) {
+    for (const m of text.matchAll(/<([^\s\w/!?][^\s]{0,2}|\d[^\s]{0,2})/gu)) {
+      if (!escaped(text, m.index)) add(m.index, `chevron « <${m[1]} » : MDX y verrait le début d'une balise ; écrivez \\< ou mettez une espace après`);
+    }
+  }
   // Inline links and images « ](adresse) », and reference definitions « [x]: adresse ».
   for (const m of text.matchAll(/\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)) {
     if (escaped(text, m.index)) continue; // « \](…) » is text, not a link
-    const url = (m[1] ?? m[2] ?? '').replace(/[\s\u0000-\u001f]/g, '');
+    const url = decodeHTML(m[1] ?? m[2] ?? '').replace(/[\s\u0000-\u001f]/g, '');
     if (url && !SAFE_LINK.test(url)) add(m.index, `lien vers « ${url.slice(0, 60)} » : seules les adresses http(s), mailto et celles du site sont permises`);
   }
   return problems.sort((a, b) => a.line - b.line);
