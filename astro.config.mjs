@@ -14,6 +14,8 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // No Shiki: its inline style attributes would break the Content-Security-Policy (code blocks stay plain <pre>).
+  markdown: { syntaxHighlight: false },
   // Content-Security-Policy in a <meta> on every page: Astro adds the hashes of the
   // scripts and styles it emits to script-src and style-src. Directives a <meta>
   // cannot carry (frame-ancestors) are in public/_headers and docs/nginx.conf.
