@@ -1,7 +1,8 @@
 /**
  * Links of a built site: every internal link and anchor leads somewhere (a
  * page, a file, an element with that id), and every external link is http(s)
- * (no javascript:, data:, file: or other scheme a hostile source could slip in).
+ * (no javascript:, data:, file: or other scheme a hostile source could slip in;
+ * mailto: links are allowed, their addresses go through the personal-data check).
  * Links to the site's own public address count as internal.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -68,7 +69,9 @@ export function checkLinks(dist: string, siteUrl: string): LinkReport {
           return;
         }
         if (url.origin !== site.origin) {
-          if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`${page} : lien externe non http(s) dans <${tag} ${attr}> « ${raw.slice(0, 80)} »`);
+          // mailto: stays possible for public contacts (whose addresses the personal-data check vets).
+          const allowed = url.protocol === 'https:' || url.protocol === 'http:' || (tag === 'a' && url.protocol === 'mailto:');
+          if (!allowed) problems.push(`${page} : lien externe non http(s) dans <${tag} ${attr}> « ${raw.slice(0, 80)} »`);
           return;
         }
         const file = targetFile(dist, url.pathname);
