@@ -13,7 +13,8 @@
  * the site's cost per page at the largest size over the smallest.
  *
  * Options: --sizes=1000,5000 (fewer or smaller sizes while developing),
- * --json, --keep (leave the temporary folder and print where it is).
+ * --json, --save=file.json (writes the JSON too), --keep (leave the temporary
+ * folder and print where it is).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string', default: '1000,5000,20000' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    save: { type: 'string' },
   },
 });
 const SIZES = opts.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -163,8 +165,10 @@ async function main() {
     else rmSync(root, { recursive: true, force: true });
   }
   const growth = rows.length > 1 ? round(rows.at(-1)!.site.msPerPage / rows[0]!.site.msPerPage) : 1;
+  const json = JSON.stringify({ rows, growth }, null, 2);
+  if (opts.save) writeFileSync(opts.save, `${json}\n`);
   if (opts.json) {
-    console.log(JSON.stringify({ rows, growth }, null, 2));
+    console.log(json);
     return;
   }
   const table = new Table({

@@ -19,7 +19,7 @@
  * Targets (issue 12): at 10,000 and 50,000 entries, bytes, p95 and hit@5 at
  * least as good as Pagefind's in the same run.
  *
- * Options: --sizes=1000,10000 --cold=8 --json. `--internal` runs the older
+ * Options: --sizes=1000,10000 --cold=8 --json --save=file.json (writes the JSON too). `--internal` runs the older
  * comparison of our two engines in Node and Chromium (bench/search-internal.ts).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -59,6 +59,7 @@ async function compare() {
       sizes: { type: 'string', default: '1000,10000,50000' },
       cold: { type: 'string', default: '8' },
       json: { type: 'boolean', default: false },
+      save: { type: 'string' },
     },
   });
   const SIZES = opts.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -168,8 +169,10 @@ async function compare() {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  const json = JSON.stringify({ rows }, null, 2);
+  if (opts.save) writeFileSync(opts.save, `${json}\n`);
   if (opts.json) {
-    console.log(JSON.stringify({ rows }, null, 2));
+    console.log(json);
     return;
   }
   const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} Mo` : `${(n / 1024).toFixed(1)} ko`);
