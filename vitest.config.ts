@@ -6,7 +6,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/content/**/*.test.ts'] },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/content/**/*.test.ts'] },
       },
       {
         // Built sites and a browser: one build per content tree, shared by every file.

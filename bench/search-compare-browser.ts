@@ -4,10 +4,11 @@
  * real page (our engine's code, documents and index; Pagefind's script, its
  * WebAssembly and the index chunks and fragments a query needs).
  */
-import type { SearchEngine } from '../src/search/engine.ts';
+import type { SplitEngine } from '../src/search/split-engine.ts';
+import type { SplitMeta } from '../src/search/split.ts';
 
 interface Ours {
-  loadEngine: (name: 'word', documents: string, index: string) => { value: SearchEngine };
+  SplitEngine: typeof SplitEngine;
   emptyState: () => import('../src/search/state.ts').SearchState;
 }
 interface PagefindResult { data: () => Promise<{ url: string }> }
@@ -16,7 +17,7 @@ interface Pagefind {
   search: (q: string) => Promise<{ results: PagefindResult[] }>;
 }
 
-let ours: { engine: SearchEngine; mod: Ours } | null = null;
+let ours: { engine: SplitEngine; mod: Ours } | null = null;
 let pagefind: Pagefind | null = null;
 // A variable, so the bundler leaves these imports to the browser.
 const load = (url: string) => import(/* @vite-ignore */ url);
@@ -25,15 +26,18 @@ const load = (url: string) => import(/* @vite-ignore */ url);
 const docOf = (url: string) => Number(/\/doc\/(\d+)\/?$/.exec(url)?.[1] ?? -1);
 
 const api = {
+  /** Our engine as the site loads it: the meta file now, the shards a query needs when it runs. */
   async oursLoad(base: string): Promise<void> {
-    const mod = (await load("/ours.js")) as Ours;
-    const [documents, index] = await Promise.all([fetch(`${base}/documents.json`).then((r) => r.text()), fetch(`${base}/index.json`).then((r) => r.text())]);
-    ours = { engine: mod.loadEngine('word', documents, index).value, mod };
+    const mod = (await load('/ours.js')) as Ours;
+    const get = (path: string) => fetch(`${base}${path}`).then((r) => r.json());
+    ours = { engine: new mod.SplitEngine((await get('/meta.json')) as SplitMeta, get), mod };
   },
-  /** The five best documents, as the header box shows them. */
-  oursTop(q: string): number[] {
+  /** The five best documents with what the header box shows of them. */
+  async oursTop(q: string): Promise<number[]> {
     if (!ours) throw new Error('moteur non chargé');
-    return ours.engine.search({ ...ours.mod.emptyState(), q }, { limit: 5 }).hits;
+    const { hits } = await ours.engine.search({ ...ours.mod.emptyState(), q }, { limit: 5 });
+    await ours.engine.docs(hits);
+    return hits;
   },
   async pagefindLoad(base: string): Promise<void> {
     pagefind = (await load(`${base}/pagefind/pagefind.js`)) as Pagefind;
@@ -51,7 +55,7 @@ const api = {
     const start = performance.now();
     if (engine === 'ours') {
       await api.oursLoad(base);
-      const top = api.oursTop(q);
+      const top = await api.oursTop(q);
       return { ms: performance.now() - start, top };
     }
     await api.pagefindLoad(base);
@@ -64,7 +68,7 @@ const api = {
     const tops: number[][] = [];
     for (const q of queries) {
       const start = performance.now();
-      tops.push(engine === 'ours' ? api.oursTop(q) : await api.pagefindTop(q));
+      tops.push(engine === 'ours' ? await api.oursTop(q) : await api.pagefindTop(q));
       ms.push(performance.now() - start);
     }
     return { ms, tops };

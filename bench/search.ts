@@ -5,7 +5,7 @@
  * `{ rows: [{ size, engine: "ours" | "pagefind", bytesBeforeFirstResult, p50Ms, p95Ms, hitAt5 }] }`.
  *
  * For 1,000, 10,000 and 50,000 entries (bench/search-corpus.ts) it writes our
- * search files (documents + index, as the site ships them) and a Pagefind index
+ * search files (the split index, as the site ships it) and a Pagefind index
  * of the same documents rendered as pages (bench/search-known.ts), then:
  * - bytes before the first result: a fresh browser context per query (empty
  *   cache) loads the engine and answers one query; every file it requested is
@@ -109,8 +109,10 @@ async function compare() {
         log(`— ${size.toLocaleString('fr-FR')} entrées : corpus, nos fichiers, index Pagefind…`);
         const corpus = generateCorpus(size);
         const files = buildSearchFiles(corpus.entries);
-        writeFileSync(join(site, 'documents.json'), files.files.documents.body);
-        writeFileSync(join(site, 'index.json'), files.files.index.body);
+        // The site's split index, at the paths its meta file names (under this size's folder).
+        mkdirSync(join(site, 'recherche'), { recursive: true });
+        for (const f of [...files.split.shards, files.files.documents]) writeFileSync(join(site, f.path), f.body);
+        writeFileSync(join(site, 'meta.json'), files.split.meta.body);
         const pages = pagefindPages(corpus.entries, files.data);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
         if (!index) throw new Error(`pagefind : ${errors.join(', ')}`);

@@ -25,7 +25,7 @@ export function enhanceBox(root: HTMLElement): void {
   const listbox = root.querySelector<HTMLElement>('[role="listbox"]')!;
   const summary = root.querySelector<HTMLElement>('.summary')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
-  const connection = connect({ documents: root.dataset.documents!, index: root.dataset.index! });
+  const connection = connect({ meta: root.dataset.meta! });
 
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');

@@ -7,8 +7,8 @@ import type { SearchRequest, SearchResponse } from './service.ts';
 import type { SearchState } from './state.ts';
 
 export interface SearchFilesUrls {
-  documents: string;
-  index: string;
+  /** The split index's meta file (src/search/split.ts). */
+  meta: string;
 }
 
 export interface Connection {
@@ -44,8 +44,7 @@ export function connect(urls: SearchFilesUrls): Connection {
 const failure = (id: number, error: string): SearchResponse => ({ id, total: 0, partial: false, terms: [], groups: [], suggestions: [], error });
 
 function createTransport(urls: SearchFilesUrls): Transport {
-  const documents = new URL(urls.documents, location.href).href;
-  const index = new URL(urls.index, location.href).href;
+  const meta = new URL(urls.meta, location.href).href;
   const pending = new Map<number, (r: SearchResponse) => void>();
   const settle = (response: SearchResponse) => {
     const resolve = pending.get(response.id);
@@ -66,18 +65,15 @@ function createTransport(urls: SearchFilesUrls): Transport {
       console.error('recherche : le worker a échoué', event.message);
       for (const id of [...pending.keys()]) settle(failure(id, 'worker'));
     });
-    worker.postMessage({ type: 'init', documents, index });
+    worker.postMessage({ type: 'init', meta });
     return { pending, send: (request) => worker.postMessage({ type: 'search', ...request }) };
   } catch {
     // No worker (old browser, strict CSP): the same service, in the page.
-    const service = import('./service.ts').then(({ SearchService }) => SearchService.load(documents, index));
+    const service = import('./service.ts').then(({ SearchService }) => SearchService.load(meta));
     return {
       pending,
       send: (request) =>
-        service.then(
-          (s) => settle(s.search(request)),
-          (error: unknown) => settle(failure(request.id, String(error))),
-        ),
+        service.then((s) => s.search(request)).then(settle, (error: unknown) => settle(failure(request.id, String(error)))),
     };
   }
 }

@@ -207,9 +207,32 @@ interface Expansion {
   sim: number;
 }
 
+/** An inverted index already built: the vocabulary in code-unit order, with its postings. */
+export interface PostingParts {
+  keyCount: number;
+  weights: readonly number[];
+  /** Field factor per code `doc * keyCount + key`: weight × (0.4 + 0.6 / √(words in the field)). */
+  fieldFactor: Float32Array;
+  vocab: string[];
+  /** Documents containing each word, over the whole corpus. */
+  df: Int32Array;
+  /** Postings of word `id` in `codes[start[id]..start[id+1]]`, ascending. */
+  start: Int32Array;
+  codes: Int32Array;
+}
+
+/** The field factor the engine gives a field of `words` words (an average over the values of a list field). */
+export const fieldFactorOf = (weight: number, words: number) => weight * (0.4 + 0.6 * (1 / Math.sqrt(words || 1)));
+
 export interface WordEngineOptions {
   /** Keep expansions of recent words (the browser does; the benchmark measures without). */
   cache?: boolean;
+  /**
+   * Typo matches keep the first letter as typed. The split index loads the
+   * vocabulary by first letter: this keeps a query's results the same whatever
+   * other letters earlier queries loaded.
+   */
+  firstLetterAsTyped?: boolean;
 }
 
 /** The shipped engine: Fuse over the vocabulary, an inverted index over the documents. */
@@ -230,20 +253,34 @@ export class WordEngine implements SearchEngine {
   private readonly byLength = new Map<number, number[]>();
   private readonly fuseByLength = new Map<number, Fuse<string>>();
   private readonly cache: Map<string, Expansion[]> | null;
+  private readonly firstLetterAsTyped: boolean;
   private readonly scores: Float64Array;
   private readonly best: Float64Array;
   private readonly seen: Uint8Array;
 
-  constructor(data: SearchData, index: FuseIndexJSON, options: WordEngineOptions = {}) {
+  constructor(data: SearchData, index: FuseIndexJSON | PostingParts, options: WordEngineOptions = {}) {
     this.data = data;
     const n = data.docs.length;
-    const K = (this.keyCount = index.keys.length);
-    this.weights = Float64Array.from(index.keys.map((k) => k.weight));
-    this.fieldFactor = new Float32Array(n * K);
     this.cache = options.cache ? new Map() : null;
+    this.firstLetterAsTyped = options.firstLetterAsTyped ?? false;
     this.scores = new Float64Array(n);
     this.best = new Float64Array(n);
     this.seen = new Uint8Array(n);
+    if ('vocab' in index) {
+      // Postings already inverted (the split index loads them shard by shard: src/search/split-engine.ts).
+      this.keyCount = index.keyCount;
+      this.weights = Float64Array.from(index.weights);
+      this.fieldFactor = index.fieldFactor;
+      this.vocab = index.vocab;
+      this.df = index.df;
+      this.start = index.start;
+      this.codes = index.codes;
+      this.indexLengths();
+      return;
+    }
+    const K = (this.keyCount = index.keys.length);
+    this.weights = Float64Array.from(index.keys.map((k) => k.weight));
+    this.fieldFactor = new Float32Array(n * K);
 
     // Inverted index from the records' folded values: one posting per word, document and key.
     const ids = new Map<string, number>();
@@ -302,7 +339,7 @@ export class WordEngine implements SearchEngine {
           for (const sub of value) tokens += add(sub.v, doc, code);
           count = value.length ? tokens / value.length : 0;
         } else count = add(value.v, doc, code);
-        this.fieldFactor[code] = this.weights[k]! * (0.4 + 0.6 * (1 / Math.sqrt(count || 1)));
+        this.fieldFactor[code] = fieldFactorOf(this.weights[k]!, count);
       }
     }
     const order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
@@ -317,17 +354,32 @@ export class WordEngine implements SearchEngine {
     this.start[order.length] = total;
     this.codes = new Int32Array(total);
     order.forEach((old, i) => this.codes.set(lists[old]!, this.start[i]!));
+    this.indexLengths();
+  }
+
+  /** Typo candidates are looked for among words of one length (and of the same first letter, when it is kept as typed). */
+  private lengthKey(length: number, word: string): number {
+    return this.firstLetterAsTyped ? length * 65536 + word.charCodeAt(0) : length;
+  }
+
+  private indexLengths() {
     this.vocab.forEach((w, id) => {
-      const list = this.byLength.get(w.length);
+      const key = this.lengthKey(w.length, w);
+      const list = this.byLength.get(key);
       if (list) list.push(id);
-      else this.byLength.set(w.length, [id]);
+      else this.byLength.set(key, [id]);
     });
   }
 
   /** Builds every vocabulary Fuse up front, so the first misspelt query is as fast as the next ones. */
   prepare(): this {
-    for (const length of this.byLength.keys()) this.fuseFor(length);
+    for (const key of this.byLength.keys()) this.fuseFor(key);
     return this;
+  }
+
+  /** The vocabulary word of an expansion id. */
+  wordOf(id: number): string {
+    return this.vocab[id]!;
   }
 
   /** Number of distinct words indexed. */
@@ -347,16 +399,16 @@ export class WordEngine implements SearchEngine {
     return lo;
   }
 
-  private fuseFor(length: number): Fuse<string> | null {
-    let fuse = this.fuseByLength.get(length);
+  private fuseFor(key: number): Fuse<string> | null {
+    let fuse = this.fuseByLength.get(key);
     if (!fuse) {
-      const ids = this.byLength.get(length);
+      const ids = this.byLength.get(key);
       if (!ids) return null;
       fuse = new Fuse(
         ids.map((id) => this.vocab[id]!),
         { isCaseSensitive: true, includeScore: true, shouldSort: false, threshold: FUZZY_THRESHOLD, location: 0, distance: 32, ignoreFieldNorm: true },
       );
-      this.fuseByLength.set(length, fuse);
+      this.fuseByLength.set(key, fuse);
     }
     return fuse;
   }
@@ -388,9 +440,10 @@ export class WordEngine implements SearchEngine {
       // Fuse's Bitap proposes words of about the same length (longer while typing: « almeri » → « almerys »),
       // then the edit distance, on the whole word or its beginning, decides.
       for (let l = len - typos; l <= len + (prefix ? TYPING_REACH : typos); l++) {
-        const fuse = this.fuseFor(l);
+        const key = this.lengthKey(l, term);
+        const fuse = this.fuseFor(key);
         if (!fuse) continue;
-        const ids = this.byLength.get(l)!;
+        const ids = this.byLength.get(key)!;
         for (const r of fuse.search(term)) {
           const word = r.item;
           let d = editDistance(term, word, typos);

@@ -27,7 +27,7 @@ export function enhancePage(root: HTMLElement): void {
   root.querySelectorAll<HTMLElement>('[data-nojs]').forEach((el) => (el.hidden = true));
   // The worker and the index load with the first search, not before.
   let connection: Connection | null = null;
-  const search = (state: SearchState) => (connection ??= connect({ documents: root.dataset.documents!, index: root.dataset.index! })).search(state, PAGE_LIMIT, true);
+  const search = (state: SearchState) => (connection ??= connect({ meta: root.dataset.meta! })).search(state, PAGE_LIMIT, true);
 
   const readForm = (): SearchState => {
     const state = emptyState();

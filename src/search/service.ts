@@ -1,13 +1,14 @@
 /**
- * The search service: loads the two static files, builds the engine and turns
- * each request into ready-to-render results (labels resolved, matched words
- * located). Runs in a Web Worker (worker.ts), or in the page when workers fail.
+ * The search service: starts from the split index's meta file (the engine
+ * fetches the shards each query needs) and turns each request into
+ * ready-to-render results (labels resolved, matched words located). Runs in a Web Worker (worker.ts), or in the page when workers fail.
  */
 import Fuse from 'fuse.js';
 import { EVENT_KINDS, ORGANIZATION_KINDS, STATUSES } from '../schemas/vocabulary.ts';
-import { WordEngine, type FacetCounts, type SearchOutcome } from './engine.ts';
-import { unpackIndex, type PackedIndex } from './fuse-index.ts';
-import { DOC_TYPES, docUrl, type DocType, type SearchData } from './model.ts';
+import type { FacetCounts, SearchOutcome } from './engine.ts';
+import { SplitEngine, type LoadedDoc } from './split-engine.ts';
+import type { SplitMeta } from './split.ts';
+import { DOC_TYPES, docUrl, type DocType } from './model.ts';
 import { normalize, wordSpans } from './normalize.ts';
 import type { SearchState } from './state.ts';
 
@@ -78,41 +79,35 @@ export function highlight(text: string, matched: ReadonlySet<string>): Range[] {
 }
 
 export class SearchService {
-  readonly data: SearchData;
-  readonly engine: WordEngine;
-  private readonly orgFuse: Fuse<string>;
-  private readonly busiestOrgs: string[];
+  readonly engine: SplitEngine;
+  private suggestions: Promise<{ fuse: Fuse<string>; names: string[]; busiest: string[] }> | null = null;
 
-  constructor(data: SearchData, index: PackedIndex) {
-    this.data = data;
-    this.engine = new WordEngine(data, unpackIndex(index), { cache: true }).prepare();
-    this.orgFuse = new Fuse(data.orgs.map(([, name]) => normalize(name)), { threshold: 0.45, ignoreLocation: true, isCaseSensitive: true });
-    const docsPerOrg = new Map<number, number>();
-    for (const d of data.docs) if (d.t !== 'o') d.o?.forEach((o) => docsPerOrg.set(o, (docsPerOrg.get(o) ?? 0) + 1));
-    this.busiestOrgs = [...docsPerOrg].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => data.orgs[o]![1]);
+  constructor(engine: SplitEngine) {
+    this.engine = engine;
   }
 
-  static async load(documentsUrl: string, indexUrl: string, fetcher: typeof fetch = fetch): Promise<SearchService> {
+  /** Reads the meta file; every shard it names is fetched when a query needs it. */
+  static async load(metaUrl: string, fetcher: typeof fetch = fetch): Promise<SearchService> {
     const get = async (url: string) => {
       const response = await fetcher(url);
       if (!response.ok) throw new Error(`recherche : ${url} a répondu ${response.status}`);
       return response.json();
     };
-    const [data, index] = await Promise.all([get(documentsUrl), get(indexUrl)]);
-    return new SearchService(data as SearchData, index as PackedIndex);
+    const meta = (await get(metaUrl)) as SplitMeta;
+    return new SearchService(new SplitEngine(meta, (path) => get(new URL(path, metaUrl).href)));
   }
 
-  search(request: SearchRequest): SearchResponse {
-    const outcome = this.engine.search(request.state, { limit: request.limit, counts: request.counts ?? false });
-    return this.render(request, outcome);
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const outcome = await this.engine.search(request.state, { limit: request.limit, counts: request.counts ?? false });
+    const docs = await this.engine.docs(outcome.hits);
+    const suggestions = outcome.total === 0 ? await this.suggest(request.state.q) : [];
+    return this.render(request, outcome, docs, suggestions);
   }
 
-  private render(request: SearchRequest, outcome: SearchOutcome): SearchResponse {
-    const { data } = this;
+  private render(request: SearchRequest, outcome: SearchOutcome, docs: LoadedDoc[], suggestions: string[]): SearchResponse {
     const matched = new Set(outcome.matched);
     const groups = new Map<DocType, RenderGroup>();
-    for (const i of outcome.hits) {
-      const d = data.docs[i]!;
+    for (const { doc: d, org, pub } of docs) {
       let group = groups.get(d.t);
       if (!group) groups.set(d.t, (group = { t: d.t, label: DOC_TYPES[d.t], total: outcome.byType[d.t], items: [] }));
       const item: RenderItem = {
@@ -121,7 +116,7 @@ export class SearchService {
         url: docUrl(d),
         title: d.n,
         titleMarks: highlight(d.n, matched),
-        orgs: (d.t === 'o' ? [] : (d.o ?? [])).map((o) => data.orgs[o]![1]),
+        orgs: (d.t === 'o' ? [] : (d.o ?? [])).map(org),
       };
       if (d.x) {
         item.text = d.x;
@@ -131,7 +126,7 @@ export class SearchService {
       if (d.dl) item.dateLabel = d.dl;
       if (d.t === 'o' && d.ok) item.label = ORGANIZATION_KINDS[d.ok as keyof typeof ORGANIZATION_KINDS];
       else if (d.t === 'e' && d.k) item.label = EVENT_KINDS[d.k as keyof typeof EVENT_KINDS];
-      if (d.p !== undefined) item.publisher = data.pubs[d.p]![1];
+      if (d.p !== undefined) item.publisher = pub(d.p);
       if (d.st) item.status = STATUSES[d.st as keyof typeof STATUSES];
       group.items.push(item);
     }
@@ -141,16 +136,22 @@ export class SearchService {
       partial: outcome.partial,
       terms: outcome.terms,
       groups: [...groups.values()],
-      suggestions: outcome.total === 0 ? this.suggest(request.state.q) : [],
+      suggestions,
     };
     if (outcome.counts) response.counts = outcome.counts;
     return response;
   }
 
-  /** Organisation names close to the query, else the most covered ones. */
-  private suggest(q: string): string[] {
+  /** Organisation names close to the query, else the most covered ones (names fetched the first time nothing matches). */
+  private async suggest(q: string): Promise<string[]> {
+    this.suggestions ??= this.engine.suggestions().then(({ names, busiest }) => ({
+      fuse: new Fuse(names.map(normalize), { threshold: 0.45, ignoreLocation: true, isCaseSensitive: true }),
+      names,
+      busiest,
+    }));
+    const { fuse, names, busiest } = await this.suggestions;
     const folded = normalize(q);
-    const close = folded ? this.orgFuse.search(folded.slice(0, 32), { limit: 3 }).map((r) => this.data.orgs[r.refIndex]![1]) : [];
-    return close.length ? close : this.busiestOrgs;
+    const close = folded ? fuse.search(folded.slice(0, 32), { limit: 3 }).map((r) => names[r.refIndex]!) : [];
+    return close.length ? close : busiest;
   }
 }

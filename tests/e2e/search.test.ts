@@ -110,7 +110,7 @@ describe('header search box', () => {
     await page.close();
   });
 
-  it('ships at most 5 KB of gzipped JavaScript before interaction, and loads the rest on focus', async () => {
+  it('ships at most 5 KB of gzipped JavaScript before interaction, and loads the rest on focus, then only the index shards a query needs', async () => {
     const page = await context().newPage();
     const scripts = new Map<string, number>();
     const data: string[] = [];
@@ -129,8 +129,11 @@ describe('header search box', () => {
     await box(page).focus();
     await expect.poll(() => [...scripts.keys()].some((u) => /combobox/.test(u))).toBe(true);
     await page.keyboard.type('cnil');
-    await expect.poll(() => data.length).toBe(2);
-    expect(data.every((u) => /\/recherche\/(documents|index)-[0-9a-f]{12}\.json$/.test(u))).toBe(true);
+    // The split index: the meta file, the « c » words, the « cn » postings, the chunks of the results (and the names to suggest while a
+    // first letter matches nothing); never the whole documents file.
+    await expect.poll(() => data.some((u) => /\/recherche\/docs-\d+-[0-9a-f]{12}\.json$/.test(u))).toBe(true);
+    expect(data.every((u) => /\/recherche\/(meta|noms|mots-[a-z0-9]|postes-[a-z0-9]{1,2}|docs-\d+)-[0-9a-f]{12}\.json$/.test(u)), data.join('\n')).toBe(true);
+    expect(data.filter((u) => /\/(meta|mots-c|postes-cn)-/.test(u))).toHaveLength(3);
     console.info(`JavaScript avant interaction sur / : ${before} octets gzip (${[...scripts.keys()].length} fichier(s))`);
     await page.close();
   });
