@@ -159,6 +159,8 @@ describe('/recherche/ page', () => {
   it('keeps the search in the address: a shared URL reproduces the results, Back restores the previous search', async () => {
     const page = await context().newPage();
     await page.goto(`${base()}/recherche/`);
+    // The page's script is imported after load: typing before it listens would be lost.
+    await page.waitForSelector('vf-search-page[data-enhanced]');
     await page.locator('#recherche-q').fill('Almerys');
     await expect.poll(() => page.url()).toMatch(/\?q=Almerys$/);
     await expect.poll(async () => (await resultLinks(page)).length).toBeGreaterThan(3);
