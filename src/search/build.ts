@@ -26,10 +26,17 @@ export const contentHash = (text: string) => createHash('sha256').update(text).d
 
 export const SEARCH_BASE = '/recherche/';
 
+/**
+ * A hash in letters only: among hundreds of shard names, hex digits would sooner
+ * or later spell something like a phone number, which the personal-data check
+ * over the built site rightly refuses.
+ */
+export const letterHash = (text: string) => [...createHash('sha256').update(text).digest().subarray(0, 12)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
+
 /** A file named after a hash of its content, so it can be cached forever. */
 const hashed = (name: string, value: unknown): SearchFile => {
   const body = JSON.stringify(value);
-  return { path: `${SEARCH_BASE}${name}-${contentHash(body)}.json`, body };
+  return { path: `${SEARCH_BASE}${name}-${letterHash(body)}.json`, body };
 };
 
 export function buildSearchFiles(entries: readonly SourceEntry[]): SearchFiles {
