@@ -24,6 +24,7 @@ import { acquireLock, CoverageStore, WriteError, type Evidence } from './pipelin
 import { PublisherDirectory, writePublisher, type PublisherInfo } from './pipeline/write/publishers.ts';
 import { reviewCounts } from './pipeline/review/queue.ts';
 import { emptyTotals, exitCode, Progress, renderReport, reportJson, type RunReport, type SourceReport } from './pipeline/report/index.ts';
+import { runMain } from './lib/run-main.ts';
 
 export interface IngestOptions {
   config: string;
@@ -456,14 +457,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`ingest: erreur inattendue : ${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (import.meta.main) runMain('ingest', main);

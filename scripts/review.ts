@@ -17,6 +17,7 @@ import { acquireLock, WriteError } from './pipeline/write/index.ts';
 import { acceptAll, apply, ReviewError, type Decision } from './pipeline/review/actions.ts';
 import { loadReviewQueue } from './pipeline/review/queue.ts';
 import { articleCard, publisherCard, renderQueue } from './pipeline/review/render.ts';
+import { runMain } from './lib/run-main.ts';
 
 const USAGE = `Usage : npm run review -- [--content DOSSIER] [actions] [--json] [-i]
   sans action        dans un terminal : relecture interactive ; sinon : la liste à relire
@@ -201,14 +202,4 @@ export async function main(argv: string[], io: { stdin: Readable & { isTTY?: boo
   }
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`review: erreur inattendue : ${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (import.meta.main) runMain('review', main);
