@@ -140,6 +140,19 @@ describe('WordEngine', () => {
     expect(engine.search(q('almerys viamedis', { type: ['regulatory'] }))).toEqual(first);
   });
 
+  it('keeps word expansions when asked, until told to forget them', () => {
+    const cached = new WordEngine(files.data, index, { cache: true });
+    const first = cached.expand('almeris', false);
+    expect(first.map(({ id }) => cached.wordOf(id))).toContain('almerys');
+    expect(cached.expand('almeris', false)).toBe(first);
+    cached.forgetExpansions();
+    const again = cached.expand('almeris', false);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    // Without the cache every call expands afresh.
+    expect(engine.expand('almeris', false)).not.toBe(engine.expand('almeris', false));
+  });
+
   it('returns the words it matched, for highlighting', () => {
     const r = engine.search(q('Almeris securite'));
     expect(r.matched).toEqual(expect.arrayContaining(['almerys', 'securite']));

@@ -134,6 +134,15 @@ export class SplitEngine {
     return this.current().search(state, options);
   }
 
+  /**
+   * Forgets what earlier queries left (the expansions of their words), keeping
+   * every file fetched and what was built from them. Only the benchmark calls
+   * it: the site keeps expansions, so a word typed again is not expanded again.
+   */
+  forgetQueries(): void {
+    this.engine?.forgetExpansions();
+  }
+
   /** Organisation names, and the three most cited, for suggestions when nothing matches. */
   suggestions(): Promise<Suggestions> {
     return this.once<Suggestions>(this.meta.suggestions, (body) => (this.names = body)).then(() => this.names!);

@@ -66,6 +66,21 @@ describe('split index', () => {
     expect(new Set(paths).size).toBe(paths.length);
   });
 
+  it('forgets what earlier queries left, not the files: the same results, nothing fetched again', async () => {
+    const fresh = splitOver(corpus.entries);
+    const queries = benchQueries().filter(({ state }) => state.q !== '').slice(0, 30);
+    const before = [];
+    for (const { state } of queries) before.push(await fresh.engine.search(state, { limit: 5 }));
+    const fetched = fresh.fetched.length;
+    const after = [];
+    for (const { state } of queries) {
+      fresh.engine.forgetQueries();
+      after.push(await fresh.engine.search(state, { limit: 5 }));
+    }
+    expect(after).toEqual(before);
+    expect(fresh.fetched.length).toBe(fetched);
+  });
+
   it('gives the hand-made sample the same results as the whole index', async () => {
     const small = splitOver(SAMPLE);
     for (const q of ['almerys', 'viamedis cyberattaque', 'securite sociale', 'almeris', 'mutuel']) {
