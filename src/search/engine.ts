@@ -216,9 +216,11 @@ export interface PostingParts {
   vocab: string[];
   /** Documents containing each word, over the whole corpus. */
   df: Int32Array;
-  /** Postings of word `id` in `codes[start[id]..start[id+1]]`, ascending. */
-  start: Int32Array;
-  codes: Int32Array;
+  /**
+   * Postings of word `id`: codes ascending (empty while not loaded). Read at
+   * each search, so postings loaded later need no new engine.
+   */
+  postings: (id: number) => Int32Array;
 }
 
 /** The field factor the engine gives a field of `words` words (an average over the values of a list field). */
@@ -246,9 +248,8 @@ export class WordEngine implements SearchEngine {
   private readonly vocab: string[];
   /** Documents containing each word. */
   private readonly df: Int32Array;
-  /** Postings of word `id`: codes `doc * keyCount + key` in `codes[start[id]..start[id+1]]`. */
-  private readonly start: Int32Array;
-  private readonly codes: Int32Array;
+  /** Postings of word `id`: codes `doc * keyCount + key`, ascending. */
+  private readonly postings: (id: number) => Int32Array;
   /** Vocabulary ids by word length, and a Fuse over each, built on first use. */
   private readonly byLength = new Map<number, number[]>();
   private readonly fuseByLength = new Map<number, Fuse<string>>();
@@ -273,8 +274,7 @@ export class WordEngine implements SearchEngine {
       this.fieldFactor = index.fieldFactor;
       this.vocab = index.vocab;
       this.df = index.df;
-      this.start = index.start;
-      this.codes = index.codes;
+      this.postings = index.postings;
       this.indexLengths();
       return;
     }
@@ -345,15 +345,17 @@ export class WordEngine implements SearchEngine {
     const order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
     this.vocab = order.map((i) => words[i]!);
     this.df = Int32Array.from(order, (i) => dfs[i]!);
-    this.start = new Int32Array(order.length + 1);
+    // All postings in one array: word `id` has `codes[start[id]..start[id+1]]`.
+    const start = new Int32Array(order.length + 1);
     let total = 0;
     order.forEach((old, i) => {
-      this.start[i] = total;
+      start[i] = total;
       total += lists[old]!.length;
     });
-    this.start[order.length] = total;
-    this.codes = new Int32Array(total);
-    order.forEach((old, i) => this.codes.set(lists[old]!, this.start[i]!));
+    start[order.length] = total;
+    const codes = new Int32Array(total);
+    order.forEach((old, i) => codes.set(lists[old]!, start[i]!));
+    this.postings = (id) => codes.subarray(start[id]!, start[id + 1]!);
     this.indexLengths();
   }
 
@@ -479,7 +481,7 @@ export class WordEngine implements SearchEngine {
     const typing = !/\s$/.test(state.q);
     const K = this.keyCount;
     const N = data.docs.length;
-    const { scores, best, seen, codes, start, fieldFactor } = this;
+    const { scores, best, seen, fieldFactor } = this;
     const touched: number[] = [];
     const rejected: number[] = [];
     const matched = new Set<string>();
@@ -494,7 +496,8 @@ export class WordEngine implements SearchEngine {
       const termTouched: number[] = [];
       for (const { id, sim } of expansions) {
         let hit = false;
-        for (let p = start[id]!, end = start[id + 1]!; p < end; p++) {
+        const codes = this.postings(id);
+        for (let p = 0, end = codes.length; p < end; p++) {
           const code = codes[p]!;
           const doc = (code / K) | 0;
           if (seen[doc] !== termIndex) continue;
@@ -552,7 +555,7 @@ export class WordEngine implements SearchEngine {
   /** Scores with « any word » semantics; keeps documents with the most words. */
   private partialSearch(terms: string[], typing: boolean, filter: ((i: number) => boolean) | null): { ids: number[]; need: number } {
     const K = this.keyCount;
-    const { scores, best, codes, start, fieldFactor } = this;
+    const { scores, best, fieldFactor } = this;
     const count = new Map<number, number>();
     const N = this.data.docs.length;
     terms.forEach((term, t) => {
@@ -562,7 +565,8 @@ export class WordEngine implements SearchEngine {
       const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
       const termTouched: number[] = [];
       for (const { id, sim } of expansions) {
-        for (let p = start[id]!, end = start[id + 1]!; p < end; p++) {
+        const codes = this.postings(id);
+        for (let p = 0, end = codes.length; p < end; p++) {
           const code = codes[p]!;
           const doc = (code / K) | 0;
           if (filter && !filter(doc)) continue;

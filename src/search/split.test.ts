@@ -7,6 +7,7 @@ import type { SplitMeta } from './split.ts';
 import { benchQueries, generateCorpus } from '../../bench/search-corpus.ts';
 import { SAMPLE } from './testing.ts';
 import { emptyState } from './state.ts';
+import { normalize } from './normalize.ts';
 
 /** A split engine over the built files, counting what it fetches. */
 function splitOver(entries: Parameters<typeof buildSearchFiles>[0]) {
@@ -64,6 +65,25 @@ describe('split index', () => {
     await Promise.all([engine.search({ ...emptyState(), q: 'zzzq' }), engine.search({ ...emptyState(), q: 'zzzq' })]);
     const paths = fetched.slice(before);
     expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('answers a word whose postings arrive after its letter was loaded, as the whole index does', async () => {
+    const fresh = splitOver(corpus.entries);
+    const meta = JSON.parse(files.split.meta.body) as SplitMeta;
+    // Two frequent words with the same first letter, in different posting shards.
+    const counts = new Map<string, number>();
+    for (const d of files.data.docs) for (const w of normalize(d.n).split(' ')) if (w.length >= 5) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const common = [...counts].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+    const first = common[0]!;
+    const second = common.find((w) => w[0] === first[0] && w.slice(0, 2) !== first.slice(0, 2))!;
+    expect(second).toBeDefined();
+    await fresh.engine.search({ ...emptyState(), q: first });
+    const before = fresh.fetched.length;
+    const state = { ...emptyState(), q: `${second} ` };
+    const outcome = await fresh.engine.search(state);
+    expect(fresh.fetched.slice(before)).toEqual([meta.postings[second.slice(0, 2)]]);
+    expect(outcome.hits.length).toBeGreaterThan(0);
+    expect(outcome).toEqual(whole.search(state));
   });
 
   it('forgets what earlier queries left, not the files: the same results, nothing fetched again', async () => {
