@@ -20,7 +20,8 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticSite> {
+/** `headers` go on every answer (the search bench isolates its page: COOP/COEP, for a finer timer). */
+export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticSite> {
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
@@ -31,7 +32,7 @@ export async function serveStatic(root: string): Promise<StaticSite> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(status, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
