@@ -5,10 +5,12 @@
  * WebAssembly and the index chunks and fragments a query needs).
  */
 import type { SplitEngine } from '../src/search/split-engine.ts';
+import type { SearchService } from '../src/search/service.ts';
 import type { SplitMeta } from '../src/search/split.ts';
 
 interface Ours {
   SplitEngine: typeof SplitEngine;
+  SearchService: typeof SearchService;
   emptyState: () => import('../src/search/state.ts').SearchState;
 }
 interface PagefindResult { data: () => Promise<{ url: string }> }
@@ -18,7 +20,7 @@ interface Pagefind {
   search: (q: string) => Promise<{ results: PagefindResult[] }>;
 }
 
-let ours: { engine: SplitEngine; mod: Ours } | null = null;
+let ours: { engine: SplitEngine; service: SearchService; mod: Ours } | null = null;
 let pagefind: Pagefind | null = null;
 // A variable, so the bundler leaves these imports to the browser.
 const load = (url: string) => import(/* @vite-ignore */ url);
@@ -31,14 +33,18 @@ const api = {
   async oursLoad(base: string): Promise<void> {
     const mod = (await load('/ours.js')) as Ours;
     const get = (path: string) => fetch(`${base}${path}`).then((r) => r.json());
-    ours = { engine: new mod.SplitEngine((await get('/meta.json')) as SplitMeta, get), mod };
+    const engine = new mod.SplitEngine((await get('/meta.json')) as SplitMeta, get);
+    ours = { engine, service: new mod.SearchService(engine), mod };
   },
-  /** The five best documents with what the header box shows of them. */
-  async oursTop(q: string): Promise<number[]> {
+  /**
+   * The five best documents as the site's worker answers a request: with their
+   * display data and the matched words located (as Pagefind's excerpt marks
+   * them). Each is named `type:slug`.
+   */
+  async oursTop(q: string): Promise<string[]> {
     if (!ours) throw new Error('moteur non chargé');
-    const { hits } = await ours.engine.search({ ...ours.mod.emptyState(), q }, { limit: 5 });
-    await ours.engine.docs(hits);
-    return hits;
+    const { groups } = await ours.service.search({ id: 0, state: { ...ours.mod.emptyState(), q }, limit: 5 });
+    return groups.flatMap((g) => g.items.map((item) => `${item.t}:${item.s}`));
   },
   /**
    * Pagefind on the page's thread, like ours here. By default (since 1.5) it
@@ -59,7 +65,7 @@ const api = {
     return data.map((d) => docOf(d.url));
   },
   /** Cold: load the engine and answer one query; milliseconds to the first results. */
-  async cold(engine: 'ours' | 'pagefind', base: string, q: string): Promise<{ ms: number; top: number[] }> {
+  async cold(engine: 'ours' | 'pagefind', base: string, q: string): Promise<{ ms: number; top: (number | string)[] }> {
     const start = performance.now();
     if (engine === 'ours') {
       await api.oursLoad(base);
@@ -78,9 +84,9 @@ const api = {
    * chunks, filter chunks and fragments it fetched, and its WebAssembly search
    * holds no per-query state), so it has nothing to forget.
    */
-  async warm(engine: 'ours' | 'pagefind', queries: string[], fresh = false): Promise<{ ms: number[]; tops: number[][] }> {
+  async warm(engine: 'ours' | 'pagefind', queries: string[], fresh = false): Promise<{ ms: number[]; tops: (number | string)[][] }> {
     const ms: number[] = [];
-    const tops: number[][] = [];
+    const tops: (number | string)[][] = [];
     for (const q of queries) {
       if (fresh && engine === 'ours') ours?.engine.forgetQueries();
       const start = performance.now();

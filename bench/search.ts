@@ -12,15 +12,18 @@
  *   counted at its gzipped size (Pagefind's own files are already compressed,
  *   so they count as they are), script included; mean over the cold queries;
  * - warm latency (p50, p95): each query timed from the call to its five best
- *   results with what a results list shows. "Warm" means the engine's files
+ *   results with what a results list shows (ours: the request the site's
+ *   worker answers, labels resolved and matched words located; Pagefind: each
+ *   result's data, with its excerpt and marks). "Warm" means the engine's files
  *   are already fetched and parsed, for both engines (a first pass over the
  *   same queries fetched them), and nothing kept from an earlier query is
  *   reused: before each timed query our engine forgets the word expansions it
  *   keeps (`SplitEngine.forgetQueries`, called only here), so it expands every
  *   word and scores as for a query never seen. Pagefind keeps no result per
  *   query (only the chunks and fragments it fetched), so it is timed as it is.
- *   The timed pass runs `--rounds` times; percentiles are over every timed
- *   query. The page is served cross-origin isolated (COOP and COEP headers):
+ *   The timed pass runs `--rounds` times, alternating between the engines
+ *   (and so do the cold queries), so that the machine's load weighs on both
+ *   alike; percentiles are over every timed query. The page is served cross-origin isolated (COOP and COEP headers):
  *   its timer then ticks in 5 µs steps, where it would tick in 100 µs ones;
  * - hit@5: share of the queries with a known answer (a document's rarest title
  *   words, as typed, without accents, or with a typo) whose answer is in the
@@ -33,7 +36,7 @@
  * Targets (issue 12): at 10,000 and 50,000 entries, bytes, p95 and hit@5 at
  * least as good as Pagefind's in the same run.
  *
- * Options: --sizes=1000,10000 --cold=8 --rounds=3 --json --save=file.json (writes the JSON too). `--internal` runs the older
+ * Options: --sizes=1000,10000 --cold=8 --rounds=5 --json --save=file.json (writes the JSON too). `--internal` runs the older
  * comparison of our two engines in Node and Chromium (bench/search-internal.ts).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -72,7 +75,7 @@ async function compare() {
     options: {
       sizes: { type: 'string', default: '1000,10000,50000' },
       cold: { type: 'string', default: '8' },
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
       json: { type: 'boolean', default: false },
       save: { type: 'string' },
     },
@@ -142,46 +145,61 @@ async function compare() {
         const queries = knownAnswerQueries(corpus.entries);
         const texts = queries.map((q) => q.q);
 
-        for (const engine of ['ours', 'pagefind'] as const) {
-          log(`  ${engine} : ${COLD} requêtes à froid, puis ${queries.length} à chaud (× ${ROUNDS} chronométrées)…`);
-          const bytes: number[] = [];
-          const firstMs: number[] = [];
-          for (let i = 0; i < COLD; i++) {
-            const context = await browser.newContext();
-            const page = await context.newPage();
-            await page.goto(`${server.url}/index.html`);
-            await page.waitForFunction(() => 'compareBench' in globalThis);
-            if (!(await page.evaluate(() => globalThis.crossOriginIsolated))) throw new Error('page de mesure non isolée (COOP/COEP) : minuterie à 0,1 ms');
-            const urls: string[] = [];
-            context.on('request', (r) => void urls.push(r.url()));
-            const cold = await page.evaluate(([e, b, q]) => (globalThis as any).compareBench.cold(e, b, q), [engine, base, texts[i % texts.length]!] as const);
-            firstMs.push(cold.ms);
-            bytes.push(urls.reduce((n, u) => n + wireBytes(u), 0));
-            await context.close();
-          }
-          const context = await browser.newContext();
+        const ENGINES = ['ours', 'pagefind'] as const;
+        const bytes = { ours: [] as number[], pagefind: [] as number[] };
+        const firstMs = { ours: [] as number[], pagefind: [] as number[] };
+        const timedMs = { ours: [] as number[], pagefind: [] as number[] };
+        const openPage = async (context: import('playwright-core').BrowserContext) => {
           const page = await context.newPage();
           await page.goto(`${server.url}/index.html`);
           await page.waitForFunction(() => 'compareBench' in globalThis);
-          await page.evaluate(([e, b]) => (e === 'ours' ? (globalThis as any).compareBench.oursLoad(b) : (globalThis as any).compareBench.pagefindLoad(b)), [engine, base] as const);
-          // The first pass fetches every file the queries need (and gives hit@5); the second is timed, each query as new.
-          const first = await page.evaluate(([e, qs]) => (globalThis as any).compareBench.warm(e, qs), [engine, texts] as const);
-          const timedMs: number[] = [];
-          for (let round = 0; round < ROUNDS; round++) {
-            const timed = await page.evaluate(([e, qs]) => (globalThis as any).compareBench.warm(e, qs, true), [engine, texts] as const);
-            timedMs.push(...timed.ms);
+          if (!(await page.evaluate(() => globalThis.crossOriginIsolated))) throw new Error('page de mesure non isolée (COOP/COEP) : minuterie à 0,1 ms');
+          return page;
+        };
+        log(`  ${COLD} requêtes à froid par moteur, puis ${queries.length} à chaud (× ${ROUNDS} chronométrées, moteurs en alternance)…`);
+        // Cold queries alternate between the engines, so that the machine's load weighs on both alike.
+        for (let i = 0; i < COLD; i++) {
+          for (const engine of ENGINES) {
+            const context = await browser.newContext();
+            const page = await openPage(context);
+            const urls: string[] = [];
+            context.on('request', (r) => void urls.push(r.url()));
+            const cold = await page.evaluate(([e, b, q]) => (globalThis as any).compareBench.cold(e, b, q), [engine, base, texts[i % texts.length]!] as const);
+            firstMs[engine].push(cold.ms);
+            bytes[engine].push(urls.reduce((n, u) => n + wireBytes(u), 0));
+            await context.close();
           }
-          await context.close();
-          const hits = queries.filter((q, i) => (first.tops[i] as number[]).includes(q.answer)).length;
+        }
+        // One page per engine. The first pass fetches every file the queries need (and gives hit@5); then timed
+        // passes, each query as new, alternate between the engines for the same reason.
+        const contexts = { ours: await browser.newContext(), pagefind: await browser.newContext() };
+        const warmPages = { ours: await openPage(contexts.ours), pagefind: await openPage(contexts.pagefind) };
+        const tops: Record<string, (number | string)[][]> = {};
+        for (const engine of ENGINES) {
+          const page = warmPages[engine];
+          await page.evaluate(([e, b]) => (e === 'ours' ? (globalThis as any).compareBench.oursLoad(b) : (globalThis as any).compareBench.pagefindLoad(b)), [engine, base] as const);
+          tops[engine] = (await page.evaluate(([e, qs]) => (globalThis as any).compareBench.warm(e, qs), [engine, texts] as const)).tops;
+        }
+        for (let r = 0; r < ROUNDS; r++) {
+          for (const engine of ENGINES) {
+            const timed = await warmPages[engine].evaluate(([e, qs]) => (globalThis as any).compareBench.warm(e, qs, true), [engine, texts] as const);
+            timedMs[engine].push(...timed.ms);
+          }
+        }
+        await Promise.all(ENGINES.map((e) => contexts[e].close()));
+        // Pagefind's results name a document by its index (its page address), ours by `type:slug`.
+        const key = (i: number) => `${files.data.docs[i]!.t}:${files.data.docs[i]!.s}`;
+        for (const engine of ENGINES) {
+          const hits = queries.filter((q, i) => tops[engine]![i]!.some((top) => top === q.answer || top === key(q.answer))).length;
           rows.push({
             size,
             engine,
-            bytesBeforeFirstResult: Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length),
-            p50Ms: round(percentile(timedMs, 50)),
-            p95Ms: round(percentile(timedMs, 95)),
+            bytesBeforeFirstResult: Math.round(bytes[engine].reduce((a, b) => a + b, 0) / bytes[engine].length),
+            p50Ms: round(percentile(timedMs[engine], 50)),
+            p95Ms: round(percentile(timedMs[engine], 95)),
             hitAt5: round(hits / queries.length, 3),
           });
-          coldMs[`${size}:${engine}`] = round(percentile(firstMs, 50), 1);
+          coldMs[`${size}:${engine}`] = round(percentile(firstMs[engine], 50), 1);
         }
         rmSync(site, { recursive: true, force: true });
       }
