@@ -66,10 +66,20 @@ export function normalizeDateInput(value: unknown): string | null {
   return parsed.time ? `${parsed.day}T${parsed.time}` : parsed.day;
 }
 
+/**
+ * Stored forms already read. A build sorts and prints the same few thousand
+ * dates on every page; reading each once keeps the time-zone arithmetic out of
+ * the per-page cost. Entries are shared: callers never mutate them.
+ */
+const storedDates = new Map<string, Readonly<ParisDate>>();
+
 /** The stored form back to its parts (the stored form is always valid). */
-export function toParisDate(stored: string): ParisDate {
+export function toParisDate(stored: string): Readonly<ParisDate> {
+  const known = storedDates.get(stored);
+  if (known) return known;
   const parsed = parseParisDate(stored);
   if (!parsed) throw new Error(`date invalide : « ${stored} »`);
+  storedDates.set(stored, Object.freeze(parsed));
   return parsed;
 }
 
@@ -97,6 +107,16 @@ export const UNKNOWN_DATE_LABEL = 'date non relevée';
  */
 export function formatFrenchDate(stored: string, precision: DatePrecision = 'day'): string {
   if (precision === 'unknown') return UNKNOWN_DATE_LABEL;
+  const key = `${precision} ${stored}`;
+  let text = frenchDates.get(key);
+  if (text === undefined) frenchDates.set(key, (text = writeFrenchDate(stored, precision)));
+  return text;
+}
+
+/** Written dates already computed (Intl formatting is slow and pages repeat dates). */
+const frenchDates = new Map<string, string>();
+
+function writeFrenchDate(stored: string, precision: Exclude<DatePrecision, 'unknown'>): string {
   const { instant, time } = toParisDate(stored);
   if (precision === 'year') return yearFormat.format(instant);
   if (precision === 'month') return monthFormat.format(instant);
