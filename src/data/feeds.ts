@@ -8,9 +8,11 @@ import { buildFeedItems, type FeedItem } from '../feeds/items.ts';
 import { feedFacets, type Facet } from '../feeds/facets.ts';
 import { renderFeed } from '../feeds/render.ts';
 import { FEED_FORMATS, type FeedFormat } from '../feeds/formats.ts';
+import { latestItems } from '../feeds/latest.ts';
 
 let facets: Promise<Facet[]> | undefined;
 const items = new Map<string, Promise<FeedItem[]>>();
+const selections = new Map<string, Promise<{ count: number; latest: FeedItem[] }>>();
 
 /** Every feed of the site, in the order the « S'abonner » page lists them. */
 export function siteFacets(): Promise<Facet[]> {
@@ -24,15 +26,33 @@ export function siteFeedItems(site: URL): Promise<FeedItem[]> {
   return items.get(site.href)!;
 }
 
+/**
+ * A facet's items, selected once for its three formats and the « S'abonner »
+ * page: how many the record holds, and the latest ones its feeds carry.
+ */
+export function facetSelection(facet: Facet, site: URL): Promise<{ count: number; latest: FeedItem[] }> {
+  const key = `${site.href} ${facet.path}`;
+  if (!selections.has(key)) {
+    selections.set(key, siteFeedItems(site).then((all) => {
+      const selected = all.filter(facet.select);
+      return { count: selected.length, latest: latestItems(selected) };
+    }));
+  }
+  return selections.get(key)!;
+}
+
+/** The record's latest change: the date of a feed with no item. */
+const recordUpdated = (site: URL): Promise<Date> =>
+  siteFeedItems(site).then((all) => new Date(all.reduce((max, i) => Math.max(max, i.updated.getTime()), 0)));
+
 /** getStaticPaths and GET of one format's route, `src/pages/[...facet]/<file>.ts`. */
 export function feedRoute(format: FeedFormat): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
   return {
-    getStaticPaths: async () => (await siteFacets()).map((facet) => ({ params: { facet: facet.path || undefined } })),
-    GET: async ({ params, site }) => {
-      const facet = (await siteFacets()).find((f) => f.path === (params.facet ?? ''))!;
-      const all = await siteFeedItems(site!);
-      const newest = all.reduce((max, i) => Math.max(max, i.updated.getTime()), 0);
-      const body = await renderFeed({ facet, items: all.filter(facet.select), site: site!, emptyUpdated: new Date(newest) }, format);
+    getStaticPaths: async () => (await siteFacets()).map((facet) => ({ params: { facet: facet.path || undefined }, props: { facet } })),
+    GET: async ({ props, site }) => {
+      const { facet } = props as { facet: Facet };
+      const { latest } = await facetSelection(facet, site!);
+      const body = await renderFeed({ facet, items: latest, site: site!, emptyUpdated: await recordUpdated(site!) }, format);
       return new Response(body, { headers: { 'Content-Type': `${FEED_FORMATS[format].type}; charset=utf-8` } });
     },
   };

@@ -7,6 +7,7 @@ import { recordFromEntries, type ContentRecord } from '../lib/record.ts';
 import { jsonFeedErrors } from '../../tests/support/json-feed.ts';
 import { buildFeedItems } from './items.ts';
 import { feedFacets } from './facets.ts';
+import { latestItems } from './latest.ts';
 import { renderAtom, renderJsonFeed, renderRss, type FeedDocument } from './render.ts';
 
 const site = new URL('https://veille-fuites.example');
@@ -104,6 +105,38 @@ describe('feed facets', () => {
     expect(selected.length).toBeGreaterThan(0);
     const nir = facets.find((f) => f.path === 'categories/numero-de-securite-sociale')!;
     expect(items.filter(nir.select).every((i) => i.type === 'event' && i.dataCategories.includes('numéro de sécurité sociale'))).toBe(true);
+  });
+});
+
+describe('latest items of a feed', () => {
+  const items = buildFeedItems(fixture, site);
+  const at = (iso: string) => new Date(iso);
+
+  it('keeps every item while the facet holds no more than the limit', () => {
+    expect(latestItems(items, items.length)).toEqual(items);
+  });
+
+  it('keeps the items changed last, a correction counting as a change, in publication order', () => {
+    const corrected = items.find((i) => i.id.endsWith('/evenements/exemplis-detecte-un-acces-frauduleux/'))!;
+    expect(corrected.updated.getTime()).toBeGreaterThan(corrected.published.getTime());
+    const limit = 3;
+    const kept = latestItems(items, limit);
+    expect(kept).toHaveLength(limit);
+    const oldestKept = Math.min(...kept.map((i) => i.updated.getTime()));
+    for (const dropped of items.filter((i) => !kept.includes(i))) expect(dropped.updated.getTime()).toBeLessThanOrEqual(oldestKept);
+    expect(kept).toEqual(items.filter((i) => kept.includes(i)));
+  });
+
+  it('brings back an old item once it is corrected', () => {
+    const old = { ...items.at(-1)!, updated: at('2099-01-01') };
+    const kept = latestItems([...items.slice(0, -1), old], 2);
+    expect(kept.map((i) => i.id)).toContain(old.id);
+    expect(kept.at(-1)).toBe(old);
+  });
+
+  it('breaks ties on the change date by the feed order', () => {
+    const same = items.slice(0, 4).map((i) => ({ ...i, updated: at('2030-01-01') }));
+    expect(latestItems(same, 2)).toEqual(same.slice(0, 2));
   });
 });
 

@@ -9,6 +9,7 @@ import { buildSite } from '../support/build-site.ts';
 import { EVENT_KINDS } from '../../src/schemas/vocabulary.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { isReviewed } from '../../src/lib/press.ts';
+import { FEED_ITEM_LIMIT } from '../../src/feeds/latest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -51,17 +52,18 @@ describe.each([
     expect(out).toMatch(new RegExp(`<time datetime="${day}[^"]*">[^<]*${expected.split(' ').slice(-2).join(' ')}`));
   });
 
-  it('publishes an RSS feed that parses and holds every event and article, newest first', async () => {
+  it('publishes an RSS feed that parses and holds every event and article up to its limit, newest first', async () => {
     const feed = await new Parser().parseString(html('rss.xml'));
     const { entries } = checkContent(content);
     // Articles ingestion wrote that no editor has reviewed stay out of the feed.
     const expected = entries.filter((e) => e.collection === 'events' || (e.collection === 'coverage' && isReviewed(e.data as never))).length;
-    expect(feed.items).toHaveLength(expected);
+    expect(feed.items).toHaveLength(Math.min(expected, FEED_ITEM_LIMIT));
     const dates = feed.items.map((i) => Date.parse(i.pubDate ?? ''));
     expect(dates.every((d) => !Number.isNaN(d))).toBe(true);
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
     const eventLinks = feed.items.map((i) => i.link ?? '').filter((l) => l.includes('/evenements/'));
-    expect(eventLinks.length).toBe(slugs(content, 'events').length);
+    if (expected <= FEED_ITEM_LIMIT) expect(eventLinks.length).toBe(slugs(content, 'events').length);
+    expect(eventLinks.length).toBeGreaterThan(0);
     expect(eventLinks.every((l) => /^https:\/\//.test(l))).toBe(true);
   });
 
