@@ -119,7 +119,7 @@ export function buildFeedItems(record: ContentRecord, site: URL): FeedItem[] {
       c.organizations.length ? field('Organisations citées', orgLinks(c.organizations)) : '',
     ];
     return {
-      id: abs(paths.article(slug)),
+      id: abs(paths.articleId(slug)),
       url: c.url,
       title: articleFeedTitle(c, outlet),
       summary,

@@ -27,7 +27,10 @@ const updatedOf = (doc: FeedDocument) =>
 const DCTERMS = 'http://purl.org/dc/terms/';
 const ATOM = 'http://www.w3.org/2005/Atom';
 
-/** RSS 2.0; the update date of each item goes in `dcterms:modified`, its permanent id in `guid`. */
+/**
+ * RSS 2.0; the update date of each item goes in `dcterms:modified`, its permanent id in `guid`
+ * (a permalink for events; an article's id no longer names the page that lists it).
+ */
 export function renderRss(doc: FeedDocument): Promise<string> {
   return getRssString({
     title: doc.facet.title,
@@ -47,7 +50,7 @@ export function renderRss(doc: FeedDocument): Promise<string> {
       content: item.contentHtml,
       pubDate: item.published,
       categories: item.categories,
-      customData: `<guid isPermaLink="true">${escapeXml(item.id)}</guid><dcterms:modified>${item.updated.toISOString()}</dcterms:modified>`,
+      customData: `<guid isPermaLink="${item.type === 'event'}">${escapeXml(item.id)}</guid><dcterms:modified>${item.updated.toISOString()}</dcterms:modified>`,
     })),
   });
 }

@@ -8,7 +8,15 @@ export const paths = {
   organizations: () => '/organisations/',
   organization: (slug: string) => `/organisations/${slug}/`,
   press: () => '/revue-de-presse/',
-  article: (slug: string) => `/revue-de-presse/#article-${slug}`,
+  /** One month of the press review, from a « AAAA-MM » key. */
+  pressMonth: (month: string) => `/revue-de-presse/${month.replace('-', '/')}/`,
+  /** An article's line in the press review: on the page of its publication month (« AAAA-MM »). */
+  article: (slug: string, month: string) => `/revue-de-presse/${month.replace('-', '/')}/#article-${slug}`,
+  /**
+   * An article's permanent id in feeds and open data. It was its anchor when the
+   * press review was one page; ids never change, so it stays this form.
+   */
+  articleId: (slug: string) => `/revue-de-presse/#article-${slug}`,
   kind: (kind: string) => `/types/${kind}/`,
   kinds: () => '/types/',
   events: () => '/evenements/',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCoverage, isReviewed, splitByReview } from './press.ts';
+import { groupCoverage, isReviewed, pressByMonth, splitByReview } from './press.ts';
 
 const item = (slug: string, date: string, event?: string, story?: string) => ({ slug, date, event, story, entry: slug });
 
@@ -15,6 +15,28 @@ describe('groupCoverage', () => {
     expect(groups.map((g) => g.id)).toEqual(['cnil', 'viamedis', 'sans-evenement']);
     expect(groups[0]!.stories.map((s) => s.items.map((i) => i.slug))).toEqual([['afp-site-a', 'afp-site-b'], ['own-story']]);
     expect(groups[0]!.latest.slug).toBe('own-story');
+  });
+});
+
+describe('pressByMonth', () => {
+  it('puts each article in its month of publication, oldest month first, grouped by event within the month', () => {
+    const { pages, months } = pressByMonth([
+      item('march', '2024-03-02', 'cnil'),
+      item('feb-late', '2024-02-29T23:30', 'cnil'),
+      item('feb-other', '2024-02-10', 'viamedis'),
+      item('jan-utc', '2024-01-31T23:30:00Z', 'viamedis'),
+    ]);
+    // 23:30 UTC on 31 January is already 1 February in Paris.
+    expect(pages.map((p) => [p.month, p.count])).toEqual([['2024-02', 3], ['2024-03', 1]]);
+    expect(pages[0]!.groups.map((g) => [g.id, g.stories.flatMap((s) => s.items.map((i) => i.slug))])).toEqual([
+      ['cnil', ['feb-late']],
+      ['viamedis', ['jan-utc', 'feb-other']],
+    ]);
+    expect(months).toEqual([{ month: '2024-02', rows: 3, folded: 0 }, { month: '2024-03', rows: 1, folded: 0 }]);
+  });
+
+  it('has no page for an empty record', () => {
+    expect(pressByMonth([])).toEqual({ pages: [], months: [] });
   });
 });
 

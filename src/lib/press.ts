@@ -1,5 +1,10 @@
-/** Groups press articles by the event they report, then by story (copies of one dispatch), newest group first. */
+/**
+ * The press review: articles grouped by the event they report, then by story
+ * (copies of one dispatch), newest group first; cut into months of publication
+ * so that each page stays small however many articles the record holds.
+ */
 import { compareDated, type DatePrecision } from './dates.ts';
+import { monthOf, type MonthSummary } from './timeline-pages.ts';
 
 export interface PressItem<T> {
   slug: string;
@@ -33,6 +38,26 @@ export function groupCoverage<T>(items: readonly PressItem<T>[]): PressGroup<T>[
   }
   // Unassigned articles last: they wait for an editor.
   return [...groups.values()].sort((a, b) => (a.event ? 0 : 1) - (b.event ? 0 : 1) || compareDated(b.latest, a.latest));
+}
+
+export interface PressMonth<T> {
+  /** « AAAA-MM » of publication (the stored placement date when the date is unknown). */
+  month: string;
+  groups: PressGroup<T>[];
+  count: number;
+}
+
+/** The articles of each month, grouped, oldest month first; `months` in the shape the archive navigation reads. */
+export function pressByMonth<T>(items: readonly PressItem<T>[]): { pages: PressMonth<T>[]; months: MonthSummary[] } {
+  const byMonth = new Map<string, PressItem<T>[]>();
+  for (const item of items) {
+    const month = monthOf(item.date);
+    (byMonth.get(month) ?? byMonth.set(month, []).get(month)!).push(item);
+  }
+  const pages = [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, list]) => ({ month, groups: groupCoverage(list), count: list.length }));
+  return { pages, months: pages.map((p) => ({ month: p.month, rows: p.count, folded: 0 })) };
 }
 
 /** What the site needs to know of an article's review state. */

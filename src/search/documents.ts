@@ -7,6 +7,7 @@ import type { CoverageData, EventData, OrganizationData, PublisherData } from '.
 import { DATA_CATEGORIES, EVENT_KINDS, ORGANIZATION_KINDS, SPEAKER_ROLES, type DataCategory } from '../schemas/vocabulary.ts';
 import { formatFrenchDate, knownPart } from '../lib/dates.ts';
 import { articleDateLabel, articleLabel } from '../lib/articles.ts';
+import { monthOf } from '../lib/timeline-pages.ts';
 import { normalize } from './normalize.ts';
 import type { DocType, IndexedText, SearchData, SearchDoc } from './model.ts';
 
@@ -104,7 +105,7 @@ export function buildDocuments(entries: readonly SourceEntry[]): { data: SearchD
     const orgSlugs = orgRefs(c.organizations);
     const pub = pubBySlug.get(c.publisher);
     const label = articleLabel(c);
-    const doc: SearchDoc = { t: 'a', s: slug, n: label.isHeadline ? label.text : `${label.text} (titre non relevé)`, dl: articleDateLabel(c) };
+    const doc: SearchDoc = { t: 'a', s: slug, n: label.isHeadline ? label.text : `${label.text} (titre non relevé)`, dl: articleDateLabel(c), pm: monthOf(c.publishedAt) };
     const known = knownPart(c.publishedAt, c.precision);
     if (known) doc.d = known;
     const text = c.excerpt ?? firstParagraph(body);

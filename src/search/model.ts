@@ -35,6 +35,8 @@ export interface SearchDoc {
   p?: number;
   /** Status when it is not « confirmé » (claimed, disputed...), said in words. */
   st?: string;
+  /** Month of the press review page that lists an article, « AAAA-MM » (articles only). */
+  pm?: string;
 }
 
 /** The documents file. */
@@ -68,10 +70,10 @@ export const INDEX_KEYS = [
   { name: 'x', weight: 1 },
 ] as const;
 
-/** Where a result leads: the event page, the article's anchor in the press review, the organisation page. */
-export function docUrl(doc: Pick<SearchDoc, 't' | 's'>): string {
+/** Where a result leads: the event page, the article's line in its month of the press review, the organisation page. */
+export function docUrl(doc: Pick<SearchDoc, 't' | 's' | 'pm'>): string {
   if (doc.t === 'e') return paths.event(doc.s);
-  if (doc.t === 'a') return paths.article(doc.s);
+  if (doc.t === 'a') return doc.pm ? paths.article(doc.s, doc.pm) : paths.press();
   return paths.organization(doc.s);
 }
 
