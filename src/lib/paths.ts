@@ -20,6 +20,8 @@ export const paths = {
   kind: (kind: string) => `/types/${kind}/`,
   kinds: () => '/types/',
   events: () => '/evenements/',
+  /** The events of one year, « AAAA » (a path of its own, so it never meets an event's). */
+  eventsYear: (year: string) => `/evenements/annees/${year}/`,
   dossiers: () => '/dossiers/',
   figures: () => '/chiffres/',
   dossier: (slug: string) => `/dossiers/${slug}/`,
