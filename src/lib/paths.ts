@@ -18,6 +18,8 @@ export const paths = {
    */
   articleId: (slug: string) => `/revue-de-presse/#article-${slug}`,
   kind: (kind: string) => `/types/${kind}/`,
+  /** The events of one kind in one year, « AAAA ». */
+  kindYear: (kind: string, year: string) => `/types/${kind}/${year}/`,
   kinds: () => '/types/',
   events: () => '/evenements/',
   /** The events of one year, « AAAA » (a path of its own, so it never meets an event's). */

@@ -52,3 +52,29 @@ describe.each([
     else expect(linksOn($)).toHaveLength(events.length);
   });
 });
+
+describe.each([
+  ['shipped', () => inject('shippedDist'), resolve(root, 'content')],
+  ['fixture', () => inject('fixtureDist'), resolve(root, 'tests/fixtures/content')],
+])('%s kinds by year', (_name, dist, content) => {
+  const events = checkContent(content).entries.filter((e) => e.collection === 'events');
+  const kinds = [...new Set(events.map((e) => String((e.data as { kind: string }).kind)))];
+  const load = (p: string) => cheerio.load(readFileSync(join(dist(), p), 'utf8'));
+  const eventLinks = ($: cheerio.CheerioAPI) => [...new Set($('main .timeline a[href^="/evenements/"]').map((_, a) => $(a).attr('href')).get())];
+
+  it('puts each event of a kind once on its year page, and the latest years on the kind’s page', () => {
+    for (const kind of kinds) {
+      const years = readdirSync(join(dist(), 'types', kind)).filter((f) => /^\d{4}$/.test(f)).sort();
+      const expected = events.filter((e) => (e.data as { kind: string }).kind === kind);
+      const found = years.flatMap((y) => eventLinks(load(`types/${kind}/${y}/index.html`)).map((href) => [href, y] as const));
+      expect(found.map(([href]) => href).sort(), kind).toEqual(expected.map((e) => `/evenements/${e.slug}/`).sort());
+      for (const [href, y] of found) expect(String((expected.find((e) => `/evenements/${e.slug}/` === href)!.data as { date: string }).date).slice(0, 4)).toBe(y);
+      const first = eventLinks(load(`types/${kind}/index.html`));
+      const newestYears = [...years].reverse();
+      let shown = 0, n = 0;
+      while (shown < first.length) shown += eventLinks(load(`types/${kind}/${newestYears[n++]}/index.html`)).length;
+      expect(shown, kind).toBe(first.length);
+      expect(first.length >= Math.min(FIRST_PAGE_EVENTS, expected.length), kind).toBe(true);
+    }
+  });
+});
