@@ -21,6 +21,8 @@
  * Both are printed.
  *
  * Options: --sizes=1000,5000 (fewer or smaller sizes while developing),
+ * --runs=3 (each size built that many times, site and baseline in turn; the
+ * medians are reported, the peaks are the highest),
  * --json, --save=file.json (writes the JSON too), --keep (leave the temporary
  * folder and print where it is).
  */
@@ -36,16 +38,22 @@ import { writeBareEntries, writeContent, type ContentCounts } from './build-corp
 const { values: opts } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000,20000' },
+    runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     save: { type: 'string' },
   },
 });
 const SIZES = opts.sizes.split(',').map(Number).filter((n) => n > 0);
+const RUNS = Math.max(1, Number(opts.runs) || 1);
 const ROOT = resolve(import.meta.dirname, '..');
 const TARGETS = { ratio: 1.5, growth: 1.2 };
 const log = (...args: unknown[]) => console.error(...args);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 interface Run {
   seconds: number;
@@ -104,9 +112,9 @@ const htmlFiles = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
 
 /** The real site over the synthetic content, through the same script as `npm run build`. */
-async function buildSite(work: string): Promise<Run & { largestMonthGzip: number; homeGzip: number; largestPage: { path: string; gzip: number } }> {
+async function buildSite(content: string, work: string): Promise<Run & { largestMonthGzip: number; homeGzip: number; largestPage: { path: string; gzip: number } }> {
   const out = join(work, 'site-dist');
-  const run = await timed(process.execPath, ['scripts/build.ts'], ROOT, { CONTENT_DIR: join(work, 'content'), OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'site-cache') });
+  const run = await timed(process.execPath, ['scripts/build.ts'], ROOT, { CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'site-cache') });
   const pages = htmlFiles(out);
   const months = pages.filter((p) => /\/\d{4}\/\d{2}\/index\.html$/.test(p));
   const gz = (p: string) => gzipSync(readFileSync(p), { level: 9 }).length;
@@ -160,11 +168,20 @@ async function main() {
       const work = join(root, String(size));
       log(`— ${size.toLocaleString('fr-FR')} entrées : contenu synthétique…`);
       const counts = writeContent(join(work, 'content'), size);
-      log('  construction du site…');
-      const site = await buildSite(work);
-      log(`  ${site.pages} pages en ${site.seconds.toFixed(1)} s ; site nu (${size} pages MDX)…`);
-      const bare = await buildBare(work, size);
-      log(`  ${bare.pages} pages en ${bare.seconds.toFixed(1)} s`);
+      // Runs alternate site and baseline, each from a clean cache, so a change in load weighs on both; medians are kept.
+      const sites: Awaited<ReturnType<typeof buildSite>>[] = [];
+      const bares: Run[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const runDir = join(work, `run-${r}`);
+        log(`  construction du site${RUNS > 1 ? ` (${r + 1}/${RUNS})` : ''}…`);
+        sites.push(await buildSite(join(work, 'content'), runDir));
+        log(`  ${sites.at(-1)!.pages} pages en ${sites.at(-1)!.seconds.toFixed(1)} s ; site nu (${size} pages MDX)…`);
+        bares.push(await buildBare(runDir, size));
+        log(`  ${bares.at(-1)!.pages} pages en ${bares.at(-1)!.seconds.toFixed(1)} s`);
+        if (!opts.keep) rmSync(runDir, { recursive: true, force: true });
+      }
+      const site = { ...sites[0]!, seconds: median(sites.map((x) => x.seconds)), peakMB: Math.max(...sites.map((x) => x.peakMB)) };
+      const bare = { ...bares[0]!, seconds: median(bares.map((x) => x.seconds)), peakMB: Math.max(...bares.map((x) => x.peakMB)) };
       const siteMs = (site.seconds * 1000) / site.pages;
       const bareMs = (bare.seconds * 1000) / bare.pages;
       rows.push({
@@ -182,7 +199,7 @@ async function main() {
     else rmSync(root, { recursive: true, force: true });
   }
   const growth = rows.length > 1 ? round(rows.at(-1)!.site.msPerPage / rows[0]!.site.msPerPage) : 1;
-  const json = JSON.stringify({ rows, growth }, null, 2);
+  const json = JSON.stringify({ rows, growth, runs: RUNS }, null, 2);
   if (opts.save) writeFileSync(opts.save, `${json}\n`);
   if (opts.json) {
     console.log(json);
@@ -201,7 +218,7 @@ async function main() {
       `${d.largestPage.path} ${(d.largestPage.gzip / 1024).toFixed(1)} ko`,
     ]);
   });
-  console.log(`\nConstruction : site réel contre site Astro nu (une route, autant de pages MDX que d'entrées) — ${cpus().length} cœurs, ${(totalmem() / 2 ** 30).toFixed(1)} Go, Node ${process.version}`);
+  console.log(`\nConstruction : site réel contre site Astro nu (une route, autant de pages MDX que d'entrées), médiane de ${RUNS} passage(s) — ${cpus().length} cœurs, ${(totalmem() / 2 ** 30).toFixed(1)} Go, Node ${process.version}`);
   console.log(table.toString());
   console.log(`Croissance du coût par page (${rows.at(-1)?.size} ÷ ${rows[0]?.size} entrées) : ${growth} (cible ≤ ${TARGETS.growth}) ; rapport au site nu : cible ≤ ${TARGETS.ratio}`);
 }
