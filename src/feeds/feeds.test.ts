@@ -6,7 +6,7 @@ import { checkContent } from '../lib/content-check.ts';
 import { recordFromEntries, type ContentRecord } from '../lib/record.ts';
 import { jsonFeedErrors } from '../../tests/support/json-feed.ts';
 import { buildFeedItems } from './items.ts';
-import { feedFacets } from './facets.ts';
+import { facetPathsOf, feedFacets, itemsByFacet } from './facets.ts';
 import { latestItems } from './latest.ts';
 import { renderAtom, renderJsonFeed, renderRss, type FeedDocument } from './render.ts';
 
@@ -92,6 +92,15 @@ describe('feed facets', () => {
     expect(paths).toContain('types/incident');
     expect(paths).toContain('categories/numero-de-securite-sociale');
     expect(paths).not.toContain('categories/mot-de-passe');
+  });
+
+  it('fills every facet in one pass with exactly what its own selection takes, in feed order', () => {
+    const byFacet = itemsByFacet(items);
+    for (const facet of facets) expect(byFacet.get(facet.path) ?? [], facet.path || 'site').toEqual(items.filter(facet.select));
+    // Every path an item names is a facet of the record, and articles never reach kind or category feeds.
+    const known = new Set(facets.map((f) => f.path));
+    for (const item of items) for (const path of facetPathsOf(item)) expect(known.has(path), path).toBe(true);
+    expect(items.filter((i) => i.type === 'article').flatMap(facetPathsOf).filter((p) => /^(types|categories)\//.test(p))).toEqual([]);
   });
 
   it('selects what each names: an organisation’s feed holds exactly the entries that name it', () => {
