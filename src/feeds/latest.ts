@@ -10,13 +10,10 @@ export const FEED_ITEM_LIMIT = 50;
 /**
  * The `limit` items changed last (published, revised or corrected), so a
  * correction to an old event still reaches subscribers; then in the feed's
- * order, newest publication first. Ties keep the input order, which is stable.
+ * order, newest publication first. Ties keep the input order (the sort is stable).
  */
 export function latestItems(items: readonly FeedItem[], limit = FEED_ITEM_LIMIT): FeedItem[] {
   if (items.length <= limit) return [...items];
-  const position = new Map(items.map((item, i) => [item, i]));
-  const kept = new Set(
-    [...items].sort((a, b) => b.updated.getTime() - a.updated.getTime() || position.get(a)! - position.get(b)!).slice(0, limit),
-  );
+  const kept = new Set([...items].sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, limit));
   return items.filter((item) => kept.has(item));
 }

@@ -1,17 +1,21 @@
 /** Every public address of the site in one place, so pages, feeds and search agree. */
+
+/** « AAAA/MM » path segments of a « AAAA-MM » month key. */
+const monthSegments = (month: string) => month.replace('-', '/');
+
 export const paths = {
   home: () => '/',
   chronological: () => '/chronologie/',
   /** One month of the main dossier's timeline, from a « AAAA-MM » key. */
-  timelineMonth: (month: string) => `/chronologie/${month.replace('-', '/')}/`,
+  timelineMonth: (month: string) => `/chronologie/${monthSegments(month)}/`,
   event: (slug: string) => `/evenements/${slug}/`,
   organizations: () => '/organisations/',
   organization: (slug: string) => `/organisations/${slug}/`,
   press: () => '/revue-de-presse/',
   /** One month of the press review, from a « AAAA-MM » key. */
-  pressMonth: (month: string) => `/revue-de-presse/${month.replace('-', '/')}/`,
+  pressMonth: (month: string) => `/revue-de-presse/${monthSegments(month)}/`,
   /** An article's line in the press review: on the page of its publication month (« AAAA-MM »). */
-  article: (slug: string, month: string) => `/revue-de-presse/${month.replace('-', '/')}/#article-${slug}`,
+  article: (slug: string, month: string) => `/revue-de-presse/${monthSegments(month)}/#article-${slug}`,
   /**
    * An article's permanent id in feeds and open data. It was its anchor when the
    * press review was one page; ids never change, so it stays this form.
@@ -28,7 +32,7 @@ export const paths = {
   figures: () => '/chiffres/',
   dossier: (slug: string) => `/dossiers/${slug}/`,
   dossierOldest: (slug: string) => `/dossiers/${slug}/chronologie/`,
-  dossierMonth: (slug: string, month: string) => `/dossiers/${slug}/${month.replace('-', '/')}/`,
+  dossierMonth: (slug: string, month: string) => `/dossiers/${slug}/${monthSegments(month)}/`,
   about: () => '/a-propos/',
   search: () => '/recherche/',
   concern: () => '/suis-je-concerne/',
