@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 
@@ -11,7 +10,9 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // CONTENT_DIR lets tests build a fixture content tree with the same site.
-  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  // No MDX integration: entry bodies are text (the checker refuses code in them), rendered as Markdown by
+  // src/data/entry-loader.ts, so no entry becomes a JavaScript module (the largest cost of a big build).
+  integrations: [contentCheck(), sitemap({ filter: (page) => !page.includes('/404') })],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // No Shiki: its inline style attributes would break the Content-Security-Policy (code blocks stay plain <pre>).

@@ -1,37 +1,12 @@
 /**
- * `astro build` with its output filtered: Astro 7 prints a ~10-line
- * MODULE_LEVEL_DIRECTIVE warning per MDX entry (an upstream issue), which would
- * drown real errors. Exits with Astro's own code; then refuses a site that would
- * publish personal data (check-dist/personal-data.ts).
+ * `astro build`, then a refusal of any site that would publish personal data
+ * (check-dist/personal-data.ts). Exits with Astro's own code when it fails.
  */
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { reportPersonalData } from './check-dist/personal-data.ts';
 
-const child = spawn('astro', ['build', ...process.argv.slice(2)], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-  env: { ...process.env, FORCE_COLOR: '0' },
-});
-
-let skipping = false;
-let hidden = 0;
-const filter = (line: string) => {
-  if (line.includes('MODULE_LEVEL_DIRECTIVE')) {
-    skipping = true;
-    hidden++;
-    return;
-  }
-  if (skipping) {
-    if (/^\s*(?:[│╭╰─┬]|\d+\s*│|Help:)/.test(line) || line.trim() === '' || line.includes('───╯')) return;
-    skipping = false;
-  }
-  console.log(line);
-};
-createInterface({ input: child.stdout }).on('line', filter);
-createInterface({ input: child.stderr }).on('line', filter);
-child.on('close', (code) => {
-  if (hidden) console.log(`(${hidden} avertissement(s) MODULE_LEVEL_DIRECTIVE masqué(s) : problème connu d'Astro 7 avec MDX)`);
-  if (code !== 0) process.exit(code ?? 1);
-  process.exit(reportPersonalData(resolve(process.env.OUT_DIR ?? 'dist')) ? 0 : 1);
-});
+const build = spawnSync('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit' });
+if (build.error) console.error(`astro build n'a pas pu être lancé : ${build.error.message}`);
+if (build.status !== 0) process.exit(build.status ?? 1);
+process.exit(reportPersonalData(resolve(process.env.OUT_DIR ?? 'dist')) ? 0 : 1);

@@ -3,21 +3,19 @@
  * only file that imports astro:content: schemas live in src/schemas/ so scripts
  * share them. References are slugs, checked with clear messages by
  * src/lib/content-check.ts before every build (src/integrations/content-check.ts).
+ * Entries are read by src/data/entry-loader.ts: bodies are text, rendered as
+ * Markdown only where a page shows them (events).
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { COLLECTIONS, coverageSchema, dossierSchema, eventSchema, organizationSchema, publisherSchema } from './schemas/index.ts';
+import { entryLoader } from './data/entry-loader.ts';
+import { coverageSchema, dossierSchema, eventSchema, organizationSchema, publisherSchema } from './schemas/index.ts';
 
-const root = process.env.CONTENT_DIR ?? './content';
-const files = (name: keyof typeof COLLECTIONS) => {
-  const spec = COLLECTIONS[name];
-  return glob({ pattern: `**/[^_.]*.{${spec.extensions.map((e) => e.slice(1)).join(',')}}`, base: `${root}/${spec.dir}` });
-};
+const contentDir = process.env.CONTENT_DIR ?? './content';
 
 export const collections = {
-  dossiers: defineCollection({ loader: files('dossiers'), schema: dossierSchema }),
-  events: defineCollection({ loader: files('events'), schema: eventSchema }),
-  coverage: defineCollection({ loader: files('coverage'), schema: coverageSchema }),
-  organizations: defineCollection({ loader: files('organizations'), schema: organizationSchema }),
-  publishers: defineCollection({ loader: files('publishers'), schema: publisherSchema }),
+  dossiers: defineCollection({ loader: entryLoader('dossiers', { contentDir, renderBody: false }), schema: dossierSchema }),
+  events: defineCollection({ loader: entryLoader('events', { contentDir, renderBody: true }), schema: eventSchema }),
+  coverage: defineCollection({ loader: entryLoader('coverage', { contentDir, renderBody: false }), schema: coverageSchema }),
+  organizations: defineCollection({ loader: entryLoader('organizations', { contentDir, renderBody: false }), schema: organizationSchema }),
+  publishers: defineCollection({ loader: entryLoader('publishers', { contentDir, renderBody: false }), schema: publisherSchema }),
 };

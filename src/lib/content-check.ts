@@ -165,7 +165,8 @@ function unquotedTimestamps(doc: Document, file: string): ContentError[] {
   return errors;
 }
 
-function listFiles(dir: string): string[] {
+/** Files of a collection folder, sorted, without hidden (`.x`) and draft-template (`_x`) files. */
+export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && !d.name.startsWith('.') && !d.name.startsWith('_'))
