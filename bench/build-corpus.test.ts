@@ -1,5 +1,5 @@
 /** The build benchmark's synthetic content must stay valid as the schemas move, or the benchmark measures a failing build. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,8 +32,12 @@ describe('synthetic content for bench:build', () => {
     }
   });
 
-  it('writes the baseline pages', () => {
+  it('writes the baseline pages, as MDX or as Markdown with the same text', () => {
     writeBareEntries(join(dir, 'bare'), 25);
-    expect(readdirSync(join(dir, 'bare')).filter((f) => f.endsWith('.mdx'))).toHaveLength(25);
+    writeBareEntries(join(dir, 'bare-md'), 25, 'md');
+    const mdx = readdirSync(join(dir, 'bare')).sort();
+    expect(mdx.filter((f) => f.endsWith('.mdx'))).toHaveLength(25);
+    expect(readdirSync(join(dir, 'bare-md')).sort()).toEqual(mdx.map((f) => f.replace(/\.mdx$/, '.md')));
+    expect(readFileSync(join(dir, 'bare-md', 'page-3.md'), 'utf8')).toBe(readFileSync(join(dir, 'bare', 'page-3.mdx'), 'utf8'));
   });
 });

@@ -140,11 +140,11 @@ export function writeContent(dir: string, size: number, seed = 12): ContentCount
 }
 
 /** The baseline's input: `count` MDX pages with a title and two paragraphs of the same kind of text. */
-export function writeBareEntries(dir: string, count: number, seed = 12): void {
+export function writeBareEntries(dir: string, count: number, extension: 'mdx' | 'md' = 'mdx', seed = 12): void {
   const r = rng(seed);
   const sentence = sentenceMaker(r, count, rng(0x5eed));
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < count; i++) {
-    writeFileSync(join(dir, `page-${i}.mdx`), frontmatter({ title: sentence(5, 12) }, `${sentence(25, 60)}.\n\n${sentence(20, 40)}.`));
+    writeFileSync(join(dir, `page-${i}.${extension}`), frontmatter({ title: sentence(5, 12) }, `${sentence(25, 60)}.\n\n${sentence(20, 40)}.`));
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Build benchmark: `npm run bench:build` (a table), or `-- --json` (one JSON
- * object on stdout: `{ rows: [{ size, site: { seconds, msPerPage, peakMB },
- * bare: { seconds, msPerPage }, ratio }], growth }`).
+ * object on stdout: `{ rows: [{ size, site: { seconds, msPerPage, peakMB, pages },
+ * bare: { seconds, msPerPage, pages }, ratio, ratioPerEntry, bareMarkdown,
+ * ratioMarkdown }], growth, runs }`).
  *
  * For each size (default 1,000, 5,000 and 20,000 entries) it writes synthetic
  * content in a temporary folder (bench/build-corpus.ts), builds the real site
@@ -12,16 +13,21 @@
  * tree. `ratio` is the site's cost per page over the baseline's; `growth` is
  * the site's cost per page at the largest size over the smallest.
  *
- * The two sites read the same number of MDX entries but do not build the same
- * number of pages: the baseline builds one page per entry, the site one per
- * event, organisation, dossier, kind and month, and none per press article
- * (an article is a line of the press review and of its event). So `ratio`
- * also charges the site for the articles it compiles without a page of their
- * own; `ratioPerEntry` (the two builds' times, same entries) leaves that out.
- * Both are printed.
+ * The two sites read the same entries but do not build the same number of
+ * pages: the baseline builds one page per entry, the site one per event,
+ * organisation, dossier, kind and month, and none per press article (an
+ * article is a line of the press review and of its event). So `ratio` also
+ * charges the site for reading articles that have no page of their own;
+ * `ratioPerEntry` (the two builds' times, same entries) leaves that out.
+ *
+ * The site renders entry bodies as Markdown (they are text: the checker
+ * refuses code in them), without compiling each into an MDX module as the
+ * baseline does. So a second bare site, the same entries as `.md` files, is
+ * built too: `ratioMarkdown` is the site's cost per page over that one's, the
+ * like-for-like comparison of rendering. All three are printed.
  *
  * Options: --sizes=1000,5000 (fewer or smaller sizes while developing),
- * --runs=3 (each size built that many times, site and baseline in turn; the
+ * --runs=3 (each size built that many times, site and baselines in turn; the
  * medians are reported, the peaks are the highest),
  * --json, --save=file.json (writes the JSON too), --keep (leave the temporary
  * folder and print where it is).
@@ -128,20 +134,25 @@ async function buildSite(content: string, work: string): Promise<Run & { largest
   };
 }
 
-/** A bare Astro + MDX site: one collection, one dynamic route rendering each entry, nothing else. */
-async function buildBare(work: string, count: number): Promise<Run> {
-  const site = join(work, 'bare');
+/**
+ * A bare Astro site: one collection, one dynamic route rendering each entry, nothing else.
+ * `mdx`: each entry compiled by @astrojs/mdx into a module (the issue's baseline);
+ * `md`: each entry rendered to HTML as Markdown while loading, no module per entry (how the site reads bodies).
+ */
+async function buildBare(work: string, count: number, format: 'mdx' | 'md'): Promise<Run> {
+  const site = join(work, `bare-${format}`);
   mkdirSync(join(site, 'src/pages'), { recursive: true });
-  writeBareEntries(join(site, 'entries'), count);
+  writeBareEntries(join(site, 'entries'), count, format);
   // The repository's packages, without installing anything into the temporary folder.
   symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
+  const integration = format === 'mdx' ? { imports: `import mdx from '@astrojs/mdx';\n`, list: 'mdx()' } : { imports: '', list: '' };
   writeFileSync(
     join(site, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], cacheDir: './.astro-cache', devToolbar: { enabled: false } });\n`,
+    `import { defineConfig } from 'astro/config';\n${integration.imports}export default defineConfig({ integrations: [${integration.list}], cacheDir: './.astro-cache', devToolbar: { enabled: false } });\n`,
   );
   writeFileSync(
     join(site, 'src/content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nimport { z } from 'astro/zod';\nexport const collections = { pages: defineCollection({ loader: glob({ pattern: '*.mdx', base: './entries' }), schema: z.object({ title: z.string() }) }) };\n`,
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nimport { z } from 'astro/zod';\nexport const collections = { pages: defineCollection({ loader: glob({ pattern: '*.${format}', base: './entries' }), schema: z.object({ title: z.string() }) }) };\n`,
   );
   writeFileSync(
     join(site, 'src/pages/[slug].astro'),
@@ -157,6 +168,9 @@ export interface BuildRow {
   bare: { seconds: number; msPerPage: number; pages: number };
   ratio: number;
   ratioPerEntry: number;
+  /** The same bare site with Markdown entries: the site renders bodies as Markdown, so this is the like-for-like rendering. */
+  bareMarkdown: { seconds: number; msPerPage: number; pages: number };
+  ratioMarkdown: number;
 }
 
 async function main() {
@@ -171,25 +185,32 @@ async function main() {
       // Runs alternate site and baseline, each from a clean cache, so a change in load weighs on both; medians are kept.
       const sites: Awaited<ReturnType<typeof buildSite>>[] = [];
       const bares: Run[] = [];
+      const bareMds: Run[] = [];
       for (let r = 0; r < RUNS; r++) {
         const runDir = join(work, `run-${r}`);
         log(`  construction du site${RUNS > 1 ? ` (${r + 1}/${RUNS})` : ''}…`);
         sites.push(await buildSite(join(work, 'content'), runDir));
         log(`  ${sites.at(-1)!.pages} pages en ${sites.at(-1)!.seconds.toFixed(1)} s ; site nu (${size} pages MDX)…`);
-        bares.push(await buildBare(runDir, size));
-        log(`  ${bares.at(-1)!.pages} pages en ${bares.at(-1)!.seconds.toFixed(1)} s`);
+        bares.push(await buildBare(runDir, size, 'mdx'));
+        log(`  ${bares.at(-1)!.pages} pages en ${bares.at(-1)!.seconds.toFixed(1)} s ; site nu (${size} pages Markdown)…`);
+        bareMds.push(await buildBare(runDir, size, 'md'));
+        log(`  ${bareMds.at(-1)!.pages} pages en ${bareMds.at(-1)!.seconds.toFixed(1)} s`);
         if (!opts.keep) rmSync(runDir, { recursive: true, force: true });
       }
       const site = { ...sites[0]!, seconds: median(sites.map((x) => x.seconds)), peakMB: Math.max(...sites.map((x) => x.peakMB)) };
       const bare = { ...bares[0]!, seconds: median(bares.map((x) => x.seconds)), peakMB: Math.max(...bares.map((x) => x.peakMB)) };
       const siteMs = (site.seconds * 1000) / site.pages;
       const bareMs = (bare.seconds * 1000) / bare.pages;
+      const bareMd = { ...bareMds[0]!, seconds: median(bareMds.map((x) => x.seconds)) };
+      const bareMdMs = (bareMd.seconds * 1000) / bareMd.pages;
       rows.push({
         size,
         site: { seconds: round(site.seconds, 1), msPerPage: round(siteMs), peakMB: Math.round(site.peakMB), pages: site.pages },
         bare: { seconds: round(bare.seconds, 1), msPerPage: round(bareMs), pages: bare.pages },
         ratio: round(siteMs / bareMs),
         ratioPerEntry: round(site.seconds / bare.seconds),
+        bareMarkdown: { seconds: round(bareMd.seconds, 1), msPerPage: round(bareMdMs), pages: bareMd.pages },
+        ratioMarkdown: round(siteMs / bareMdMs),
       });
       details.push({ counts, sitePages: site.pages, barePages: bare.pages, barePeakMB: Math.round(bare.peakMB), largestMonthGzip: site.largestMonthGzip, homeGzip: site.homeGzip, largestPage: site.largestPage });
       if (!opts.keep) rmSync(work, { recursive: true, force: true });
@@ -206,7 +227,7 @@ async function main() {
     return;
   }
   const table = new Table({
-    head: ['Entrées', 'Pages (site)', 'Site', 'ms/page', 'Mémoire max', 'Pages (nu)', 'Nu', 'ms/page (nu)', 'Mémoire (nu)', 'Rapport par page', 'Rapport par entrée', 'Accueil gzip', 'Mois le plus lourd gzip', 'Page la plus lourde gzip'],
+    head: ['Entrées', 'Pages (site)', 'Site', 'ms/page', 'Mémoire max', 'Pages (nu)', 'Nu', 'ms/page (nu)', 'Mémoire (nu)', 'Rapport par page', 'Rapport par entrée', 'Nu Markdown', 'Rapport par page (nu Markdown)', 'Accueil gzip', 'Mois le plus lourd gzip', 'Page la plus lourde gzip'],
     style: { head: [], border: [] },
   });
   rows.forEach((r, i) => {
@@ -214,11 +235,11 @@ async function main() {
     table.push([
       r.size.toLocaleString('fr-FR'), String(d.sitePages), `${r.site.seconds} s`, String(r.site.msPerPage), `${r.site.peakMB} Mo`,
       String(d.barePages), `${r.bare.seconds} s`, String(r.bare.msPerPage), `${d.barePeakMB} Mo`,
-      `${r.ratio} ${r.ratio <= TARGETS.ratio ? '(atteinte)' : '(manquée)'}`, String(r.ratioPerEntry), `${(d.homeGzip / 1024).toFixed(1)} ko`, `${(d.largestMonthGzip / 1024).toFixed(1)} ko`,
+      `${r.ratio} ${r.ratio <= TARGETS.ratio ? '(atteinte)' : '(manquée)'}`, String(r.ratioPerEntry), `${r.bareMarkdown.seconds} s`, String(r.ratioMarkdown), `${(d.homeGzip / 1024).toFixed(1)} ko`, `${(d.largestMonthGzip / 1024).toFixed(1)} ko`,
       `${d.largestPage.path} ${(d.largestPage.gzip / 1024).toFixed(1)} ko`,
     ]);
   });
-  console.log(`\nConstruction : site réel contre site Astro nu (une route, autant de pages MDX que d'entrées), médiane de ${RUNS} passage(s) — ${cpus().length} cœurs, ${(totalmem() / 2 ** 30).toFixed(1)} Go, Node ${process.version}`);
+  console.log(`\nConstruction : site réel contre site Astro nu (une route, autant de pages MDX que d'entrées ; « nu Markdown » : les mêmes en .md), médiane de ${RUNS} passage(s) — ${cpus().length} cœurs, ${(totalmem() / 2 ** 30).toFixed(1)} Go, Node ${process.version}`);
   console.log(table.toString());
   console.log(`Croissance du coût par page (${rows.at(-1)?.size} ÷ ${rows[0]?.size} entrées) : ${growth} (cible ≤ ${TARGETS.growth}) ; rapport au site nu : cible ≤ ${TARGETS.ratio}`);
 }
