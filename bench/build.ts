@@ -145,10 +145,10 @@ async function buildBare(work: string, count: number, format: 'mdx' | 'md'): Pro
   writeBareEntries(join(site, 'entries'), count, format);
   // The repository's packages, without installing anything into the temporary folder.
   symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
-  const integration = format === 'mdx' ? { imports: `import mdx from '@astrojs/mdx';\n`, list: 'mdx()' } : { imports: '', list: '' };
+  const mdx = format === 'mdx';
   writeFileSync(
     join(site, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\n${integration.imports}export default defineConfig({ integrations: [${integration.list}], cacheDir: './.astro-cache', devToolbar: { enabled: false } });\n`,
+    `import { defineConfig } from 'astro/config';\n${mdx ? `import mdx from '@astrojs/mdx';\n` : ''}export default defineConfig({ integrations: [${mdx ? 'mdx()' : ''}], cacheDir: './.astro-cache', devToolbar: { enabled: false } });\n`,
   );
   writeFileSync(
     join(site, 'src/content.config.ts'),
@@ -161,6 +161,9 @@ async function buildBare(work: string, count: number, format: 'mdx' | 'md'): Pro
   const run = await timed(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], site, {});
   return { ...run, pages: htmlFiles(join(site, 'dist')).length };
 }
+
+/** Several runs of one build as one: the median time, the highest peak. */
+const medianRun = <T extends Run>(runs: T[]): T => ({ ...runs[0]!, seconds: median(runs.map((x) => x.seconds)), peakMB: Math.max(...runs.map((x) => x.peakMB)) });
 
 export interface BuildRow {
   size: number;
@@ -197,12 +200,8 @@ async function main() {
         log(`  ${bareMds.at(-1)!.pages} pages en ${bareMds.at(-1)!.seconds.toFixed(1)} s`);
         if (!opts.keep) rmSync(runDir, { recursive: true, force: true });
       }
-      const site = { ...sites[0]!, seconds: median(sites.map((x) => x.seconds)), peakMB: Math.max(...sites.map((x) => x.peakMB)) };
-      const bare = { ...bares[0]!, seconds: median(bares.map((x) => x.seconds)), peakMB: Math.max(...bares.map((x) => x.peakMB)) };
-      const siteMs = (site.seconds * 1000) / site.pages;
-      const bareMs = (bare.seconds * 1000) / bare.pages;
-      const bareMd = { ...bareMds[0]!, seconds: median(bareMds.map((x) => x.seconds)) };
-      const bareMdMs = (bareMd.seconds * 1000) / bareMd.pages;
+      const [site, bare, bareMd] = [medianRun(sites), medianRun(bares), medianRun(bareMds)];
+      const [siteMs, bareMs, bareMdMs] = [site, bare, bareMd].map((run) => (run.seconds * 1000) / run.pages) as [number, number, number];
       rows.push({
         size,
         site: { seconds: round(site.seconds, 1), msPerPage: round(siteMs), peakMB: Math.round(site.peakMB), pages: site.pages },

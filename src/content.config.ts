@@ -8,14 +8,15 @@
  */
 import { defineCollection } from 'astro:content';
 import { entryLoader } from './data/entry-loader.ts';
-import { coverageSchema, dossierSchema, eventSchema, organizationSchema, publisherSchema } from './schemas/index.ts';
+import { coverageSchema, dossierSchema, eventSchema, organizationSchema, publisherSchema, type CollectionName } from './schemas/index.ts';
 
 const contentDir = process.env.CONTENT_DIR ?? './content';
+const entries = (name: CollectionName, renderBody = false) => entryLoader(name, { contentDir, renderBody });
 
 export const collections = {
-  dossiers: defineCollection({ loader: entryLoader('dossiers', { contentDir, renderBody: false }), schema: dossierSchema }),
-  events: defineCollection({ loader: entryLoader('events', { contentDir, renderBody: true }), schema: eventSchema }),
-  coverage: defineCollection({ loader: entryLoader('coverage', { contentDir, renderBody: false }), schema: coverageSchema }),
-  organizations: defineCollection({ loader: entryLoader('organizations', { contentDir, renderBody: false }), schema: organizationSchema }),
-  publishers: defineCollection({ loader: entryLoader('publishers', { contentDir, renderBody: false }), schema: publisherSchema }),
+  dossiers: defineCollection({ loader: entries('dossiers'), schema: dossierSchema }),
+  events: defineCollection({ loader: entries('events', true), schema: eventSchema }),
+  coverage: defineCollection({ loader: entries('coverage'), schema: coverageSchema }),
+  organizations: defineCollection({ loader: entries('organizations'), schema: organizationSchema }),
+  publishers: defineCollection({ loader: entries('publishers'), schema: publisherSchema }),
 };

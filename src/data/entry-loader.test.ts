@@ -25,7 +25,6 @@ function context(root: string) {
       delete: (id: string) => void entries.delete(id),
       keys: () => [...entries.keys()],
     },
-    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
     renderMarkdown: async (body: string) => (renders++, { html: `<rendu>${body.trim().slice(0, 20)}</rendu>` }),
     generateDigest: (text: string) => String(text.length) + text.slice(-40),
   } as unknown as LoaderContext;

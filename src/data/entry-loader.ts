@@ -1,7 +1,8 @@
 /**
  * Astro loader for one collection of `content/`: each file read and checked by
  * the content checker's own `checkFile` (same YAML reading, schema and body
- * rules), stored under its slug (the file name, as references name it).
+ * rules) and stored, as the schema parsed it, under its slug (the file name,
+ * as references name it).
  *
  * Bodies are text, never code: the checker refuses braces, tags and
  * import/export lines in them (entry-body.ts). So a body that a page shows is
@@ -10,11 +11,12 @@
  * largest cost of a big build, paid even for articles whose body no page renders
  * (their summary is read from the raw text).
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import { checkFile, formatError, listFiles } from '../lib/content-check.ts';
+import { checkFile, formatError, isIgnoredName, listFiles } from '../lib/content-check.ts';
 
 export interface EntryLoaderOptions {
   /** Folder holding the collections (`content/`, or a fixture tree). */
@@ -27,13 +29,13 @@ export function entryLoader(collection: CollectionName, { contentDir, renderBody
   const spec = COLLECTIONS[collection];
   const dir = resolve(contentDir, spec.dir);
   const accepts = (path: string) =>
-    (spec.extensions as readonly string[]).includes(extname(path)) && !/^[._]/.test(basename(path)) && !relative(dir, path).startsWith('..');
+    (spec.extensions as readonly string[]).includes(extname(path)) && !isIgnoredName(basename(path)) && !relative(dir, path).startsWith('..');
 
   return {
     name: 'veille-fuites:entries',
     load: async (context: LoaderContext) => {
       const { store, config, logger, watcher } = context;
-      const root = config.root.pathname;
+      const root = fileURLToPath(config.root);
       const slugOf = (path: string) => basename(path, extname(path));
 
       /** Reads one file into the store; false when the checker refused it (the build has already stopped on it). */
@@ -47,20 +49,20 @@ export function entryLoader(collection: CollectionName, { contentDir, renderBody
           for (const e of checked.errors) logger.error(formatError(e));
           return false;
         }
-        const data = await context.parseData({ id, data: checked.data, filePath: path });
+        // checkFile has parsed the data with the collection's own schema: Astro's parseData would do it again.
         const body = checked.body ?? '';
         store.set({
           id,
-          data,
+          data: checked.data,
           body,
           filePath: relative(root, path),
           digest,
-          ...(renderBody ? { rendered: await context.renderMarkdown(body, { fileURL: new URL(`file://${path}`) }) } : {}),
+          ...(renderBody ? { rendered: await context.renderMarkdown(body, { fileURL: pathToFileURL(path) }) } : {}),
         });
         return true;
       }
 
-      const files = existsSync(dir) ? listFiles(dir).filter(accepts) : [];
+      const files = listFiles(dir).filter(accepts);
       const present = new Set(files.map(slugOf));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
       for (const path of files) await sync(path);

@@ -165,11 +165,14 @@ function unquotedTimestamps(doc: Document, file: string): ContentError[] {
   return errors;
 }
 
-/** Files of a collection folder, sorted, without hidden (`.x`) and draft-template (`_x`) files. */
+/** Hidden (`.x`) and draft-template (`_x`) files are not entries. */
+export const isIgnoredName = (name: string) => name.startsWith('.') || name.startsWith('_');
+
+/** Files of a collection folder, sorted, without ignored ones. */
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && !d.name.startsWith('.') && !d.name.startsWith('_'))
+    .filter((d) => d.isFile() && !isIgnoredName(d.name))
     .map((d) => join(d.parentPath, d.name))
     .sort();
 }
